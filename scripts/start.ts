@@ -1,0 +1,95 @@
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data when
+// empty → build when sources changed → serve on PORT (3000). Ctrl-C stops the app, then
+// PostgreSQL, cleanly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { StartupError, openDatabase, projectRoot } from './lib/database.ts';
+import { prepareDatabase, shouldLoadDemoAccounts } from './lib/prepare.ts';
+
+const isDev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(projectRoot, 'node_modules/next/dist/bin/next');
+
+function say(line: string) {
+  console.log(`[bản tin] ${line}`);
+}
+
+async function assertPortFree(): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+  if (!free) {
+    throw new StartupError(`Cổng ${port} đang được dùng. Hãy dừng chương trình đang chiếm cổng đó, hoặc chạy với PORT=3001 npm start.`);
+  }
+}
+
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(target)) if (entry !== 'generated') visit(path.join(target, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const item of ['src', 'public', 'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']) visit(path.join(projectRoot, item));
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(projectRoot, '.next/BUILD_ID');
+  return !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime();
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: 'inherit' });
+}
+
+async function main() {
+  await assertPortFree();
+  const database = await openDatabase();
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      say('Đang dừng ứng dụng…');
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child!.once('exit', resolve));
+    }
+    if (database.embedded) {
+      say('Đang dừng PostgreSQL nhúng…');
+      await database.embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  try {
+    say(database.embedded ? 'PostgreSQL nhúng đã chạy (dữ liệu trong .data/postgres).' : 'Dùng PostgreSQL từ DATABASE_URL.');
+    for (const message of await prepareDatabase(database.url, { includeDemoAccounts: shouldLoadDemoAccounts() })) say(message);
+    const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+    if (!isDev && needsBuild()) {
+      say('Đang build ứng dụng (lần đầu mất vài phút)…');
+      child = run(['build'], { ...env, NODE_ENV: 'production' });
+      const code = await new Promise<number | null>((resolve) => child!.once('exit', resolve));
+      if (code !== 0) throw new StartupError('Build thất bại; xem lỗi ở trên.');
+    }
+    say(`Mở http://localhost:${port} — Ctrl-C để dừng.`);
+    child = run(isDev ? ['dev', '-p', String(port)] : ['start', '-p', String(port)], env);
+    child.once('exit', (code) => void stop(code ?? 0));
+  } catch (error) {
+    console.error(error instanceof StartupError ? `[bản tin] ${error.message}` : error);
+    await stop(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof StartupError ? `[bản tin] ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+// Renders a stored document to React on the server through an explicit allow-list: every node
+// and mark type has its own renderer here, and anything else renders as nothing. No stored
+// HTML is ever injected.
+import type { ReactNode } from 'react';
+import { renderJSONContentToReactElement, type NodeProps, type MarkProps } from '@tiptap/static-renderer/json/react';
+import { isSafeHref, type RichDocument } from './schema';
+
+export type MediaDimensions = ReadonlyMap<number, { width: number; height: number }>;
+
+type Node = NodeProps<Record<string, unknown> & { attrs?: Record<string, unknown> }, ReactNode>;
+type Mark = MarkProps<{ type: string; attrs?: Record<string, unknown> }, ReactNode>;
+
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function Figure({ attrs, media }: { attrs: Record<string, unknown>; media: MediaDimensions }) {
+  const mediaId = Number(attrs.mediaId);
+  const size = media.get(mediaId);
+  const caption = str(attrs.caption);
+  const credit = str(attrs.credit);
+  return (
+    <figure className="article-figure">
+      {size ? (
+        // eslint-disable-next-line @next/next/no-img-element -- served by our own media route, not /_next/image
+        <img
+          src={`/media/${mediaId}/web`}
+          width={size.width}
+          height={size.height}
+          alt={str(attrs.alt) ?? caption ?? ''}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : (
+        <div className="article-figure__missing" role="img" aria-label={str(attrs.alt) ?? caption ?? 'Ảnh không còn'} />
+      )}
+      {(caption || credit) && (
+        <figcaption>
+          {caption}
+          {caption && credit ? ' - ' : null}
+          {credit && <span className="article-figure__credit">{credit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+export function RichText({ document, media }: { document: RichDocument; media: MediaDimensions }) {
+  return renderJSONContentToReactElement({
+      nodeMapping: {
+        doc: ({ children }: Node) => <>{children}</>,
+        paragraph: ({ children }: Node) => <p>{children}</p>,
+        text: ({ node }: Node) => <>{str(node.text)}</>,
+        hardBreak: () => <br />,
+        heading: ({ node, children }: Node) =>
+          node.attrs?.level === 3 ? <h4>{children}</h4> : <h3>{children}</h3>,
+        blockquote: ({ children }: Node) => <blockquote>{children}</blockquote>,
+        bulletList: ({ children }: Node) => <ul>{children}</ul>,
+        orderedList: ({ node, children }: Node) => (
+          <ol start={typeof node.attrs?.start === 'number' ? node.attrs.start : undefined}>{children}</ol>
+        ),
+        listItem: ({ children }: Node) => <li>{children}</li>,
+        horizontalRule: () => <hr />,
+        table: ({ children }: Node) => (
+          <div className="table-scroll">
+            <table>
+              <tbody>{children}</tbody>
+            </table>
+          </div>
+        ),
+        tableRow: ({ children }: Node) => <tr>{children}</tr>,
+        tableHeader: ({ node, children }: Node) => (
+          <th colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined} scope="col">
+            {children}
+          </th>
+        ),
+        tableCell: ({ node, children }: Node) => (
+          <td colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined}>
+            {children}
+          </td>
+        ),
+        image: ({ node }: Node) => <Figure attrs={node.attrs ?? {}} media={media} />,
+      },
+      markMapping: {
+        bold: ({ children }: Mark) => <strong>{children}</strong>,
+        italic: ({ children }: Mark) => <em>{children}</em>,
+        underline: ({ children }: Mark) => <u>{children}</u>,
+        link: ({ mark, children }: Mark) => {
+          const href = str(mark.attrs?.href);
+          // Checked again at render time: a document stored before a rule change stays safe.
+          if (!href || !isSafeHref(href)) return <>{children}</>;
+          const external = /^https?:/i.test(href);
+          return (
+            <a href={href} rel={external ? 'noopener noreferrer nofollow' : undefined}>
+              {children}
+            </a>
+          );
+        },
+      },
+      unhandledNode: () => null,
+      unhandledMark: ({ children }: Mark) => <>{children}</>,
+  })({ content: document });
+}

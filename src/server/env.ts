@@ -1,0 +1,34 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only module that reads process.env. Parsed on first use (so `next build` needs no
+// database), and a bad value stops with a message naming the variable and what it expects.
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string({ error: 'thiếu; cần chuỗi kết nối PostgreSQL, ví dụ postgresql://user:pass@127.0.0.1:5432/bantin' })
+    .regex(/^postgres(ql)?:\/\/.+/, 'cần chuỗi kết nối bắt đầu bằng postgresql://'),
+  MEDIA_ROOT: z.string().min(1).default('.data/media'),
+  PUBLIC_BASE_URL: z
+    .url({ error: 'cần một địa chỉ http(s) đầy đủ, ví dụ https://bantin.sonoivu.laichau.gov.vn' })
+    .default('http://localhost:3000'),
+});
+
+export type Env = z.infer<typeof envSchema> & { mediaRoot: string };
+
+let cached: Env | undefined;
+
+export function formatEnvError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `Biến môi trường ${issue.path.join('.')} không hợp lệ: ${issue.message}`)
+    .join('\n');
+}
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  cached = { ...result.data, mediaRoot: path.resolve(result.data.MEDIA_ROOT) };
+  return cached;
+}

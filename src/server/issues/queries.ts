@@ -1,0 +1,180 @@
+import 'server-only';
+import { getDb } from '../db/client';
+import { publicArticleWhere, publicIssueWhere } from '../publishing/visibility';
+import { parseRichDocument, referencedMediaIds, type RichDocument } from '@/content/schema';
+import type { ArticleSource } from '@/lib/text';
+import type { PageSize } from '@/generated/prisma/enums';
+
+export type PublicationView = {
+  mastheadTitle: string;
+  agencyName: string;
+  creditLabel: string;
+  creditLine: string;
+  logoMediaId: number | null;
+  pageSize: PageSize;
+  colophon: {
+    licenceNumber: string | null;
+    licenceDate: Date | null;
+    printingPlace: string | null;
+    printRun: string | null;
+    frequencyText: string | null;
+    responsiblePerson: string | null;
+  };
+};
+
+export type IssueArticleView = {
+  id: number;
+  /** 1..n across the whole issue, the number the table of contents prints. */
+  tocNumber: number;
+  slug: string;
+  title: string;
+  lead: string | null;
+  body: RichDocument;
+  source: ArticleSource;
+  tags: { name: string; slug: string }[];
+};
+
+export type MediaInfo = { id: number; width: number; height: number; storageKey: string };
+
+export type IssueView = {
+  id: number;
+  number: number;
+  year: number;
+  periodStart: Date;
+  periodEnd: Date;
+  publishAt: Date | null;
+  updatedAt: Date;
+  publication: PublicationView;
+  sections: { id: number; title: string; articles: IssueArticleView[] }[];
+  media: Map<number, MediaInfo>;
+};
+
+export type IssueSummary = {
+  id: number;
+  number: number;
+  year: number;
+  periodStart: Date;
+  periodEnd: Date;
+  publishAt: Date | null;
+  articleCount: number;
+};
+
+const EMPTY_DOCUMENT: RichDocument = { type: 'doc', content: [] };
+
+function readBody(articleId: number, body: unknown): RichDocument {
+  const checked = parseRichDocument(body);
+  if (checked.ok) return checked.document;
+  // Stored documents are validated on write; one that fails now is shown empty, not raw.
+  console.warn(`Bài viết ${articleId}: nội dung lưu trữ không hợp lệ (${checked.message})`);
+  return EMPTY_DOCUMENT;
+}
+
+/**
+ * One issue with everything the web page and the PDF print. `visibility: 'public'` returns
+ * null unless the issue is public at `now`, and then only its public articles.
+ */
+export async function getIssueView(
+  where: { year: number; number: number } | { id: number },
+  options: { visibility: 'public' | 'editorial'; now?: Date },
+): Promise<IssueView | null> {
+  const db = getDb();
+  const now = options.now ?? new Date();
+  const isPublic = options.visibility === 'public';
+  const issue = await db.issue.findFirst({
+    where: {
+      ...('id' in where ? { id: where.id } : { year: where.year, number: where.number }),
+      ...(isPublic ? publicIssueWhere(now) : {}),
+    },
+    include: {
+      publication: true,
+      sections: {
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        include: {
+          placements: {
+            where: isPublic ? { article: publicArticleWhere(now) } : {},
+            orderBy: [{ position: 'asc' }, { articleId: 'asc' }],
+            include: {
+              article: {
+                include: { tags: { include: { tag: true }, orderBy: { tag: { name: 'asc' } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!issue) return null;
+
+  let tocNumber = 0;
+  const sections = issue.sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    articles: section.placements.map(({ article }) => ({
+      id: article.id,
+      tocNumber: ++tocNumber,
+      slug: article.slug,
+      title: article.title,
+      lead: article.lead,
+      body: readBody(article.id, article.body),
+      source: { authors: article.sourceAuthors, outlet: article.sourceOutlet, url: article.sourceUrl },
+      tags: article.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug })),
+    })),
+  }));
+  const mediaIds = sections.flatMap((s) => s.articles.flatMap((a) => referencedMediaIds(a.body)));
+  if (issue.publication.logoMediaId) mediaIds.push(issue.publication.logoMediaId);
+  const media = await db.media.findMany({
+    where: { id: { in: mediaIds } },
+    select: { id: true, width: true, height: true, storageKey: true },
+  });
+  const p = issue.publication;
+  return {
+    id: issue.id,
+    number: issue.number,
+    year: issue.year,
+    periodStart: issue.periodStart,
+    periodEnd: issue.periodEnd,
+    publishAt: issue.publishAt,
+    updatedAt: issue.updatedAt,
+    publication: {
+      mastheadTitle: p.mastheadTitle,
+      agencyName: p.agencyName,
+      creditLabel: p.creditLabel,
+      creditLine: p.creditLine,
+      logoMediaId: p.logoMediaId,
+      pageSize: p.pageSize,
+      colophon: {
+        licenceNumber: p.licenceNumber,
+        licenceDate: p.licenceDate,
+        printingPlace: p.printingPlace,
+        printRun: p.printRun,
+        frequencyText: p.frequencyText,
+        responsiblePerson: p.responsiblePerson,
+      },
+    },
+    sections,
+    media: new Map(media.map((m) => [m.id, m])),
+  };
+}
+
+/** Public issues, newest first. */
+export async function listPublicIssues(options: { now?: Date; year?: number; take?: number } = {}): Promise<IssueSummary[]> {
+  const now = options.now ?? new Date();
+  const issues = await getDb().issue.findMany({
+    where: { ...publicIssueWhere(now), ...(options.year ? { year: options.year } : {}) },
+    orderBy: [{ year: 'desc' }, { number: 'desc' }],
+    take: options.take,
+    select: {
+      id: true,
+      number: true,
+      year: true,
+      periodStart: true,
+      periodEnd: true,
+      publishAt: true,
+      sections: { select: { _count: { select: { placements: { where: { article: publicArticleWhere(now) } } } } } },
+    },
+  });
+  return issues.map(({ sections, ...issue }) => ({
+    ...issue,
+    articleCount: sections.reduce((sum, s) => sum + s._count.placements, 0),
+  }));
+}
