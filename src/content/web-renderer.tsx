@@ -43,15 +43,32 @@ function Figure({ attrs, media }: { attrs: Record<string, unknown>; media: Media
   );
 }
 
-export function RichText({ document, media }: { document: RichDocument; media: MediaDimensions }) {
+type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/**
+ * `headingLevel` is the HTML level of the document's own level-2 headings, so headings stay in
+ * order whether the article stands alone (h2) or inside an issue page (h4).
+ */
+export function RichText({
+  document,
+  media,
+  headingLevel = 2,
+}: {
+  document: RichDocument;
+  media: MediaDimensions;
+  headingLevel?: 2 | 3 | 4 | 5;
+}) {
+  const headingTag = (level: unknown): HeadingTag => `h${headingLevel + (level === 3 ? 1 : 0)}` as HeadingTag;
   return renderJSONContentToReactElement({
       nodeMapping: {
         doc: ({ children }: Node) => <>{children}</>,
         paragraph: ({ children }: Node) => <p>{children}</p>,
         text: ({ node }: Node) => <>{str(node.text)}</>,
         hardBreak: () => <br />,
-        heading: ({ node, children }: Node) =>
-          node.attrs?.level === 3 ? <h4>{children}</h4> : <h3>{children}</h3>,
+        heading: ({ node, children }: Node) => {
+          const Tag = headingTag(node.attrs?.level);
+          return <Tag>{children}</Tag>;
+        },
         blockquote: ({ children }: Node) => <blockquote>{children}</blockquote>,
         bulletList: ({ children }: Node) => <ul>{children}</ul>,
         orderedList: ({ node, children }: Node) => (

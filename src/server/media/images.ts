@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
@@ -35,7 +35,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   if (!type || !ALLOWED_TYPES.has(type.mime)) {
     throw new ImageRejectedError('Chỉ nhận ảnh JPEG, PNG hoặc WebP (kiểm tra theo nội dung tệp, không theo tên).');
   }
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
   } catch {
