@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
     <main id="noi-dung" className="error-page">
@@ -9,7 +11,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         <button type="button" className="button" onClick={reset}>
           Thử lại
         </button>{' '}
-        <a href="/">Về trang chủ</a>
+        <Link href="/">Về trang chủ</Link>
       </p>
     </main>
   );

@@ -10,7 +10,6 @@ const SAFE_LINK = /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/(?!\/)[^\s]*)$/i;
 
 /** http(s), mailto and site-relative links only; control characters never pass. */
 export function isSafeHref(href: string): boolean {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(href)) return false;
   return SAFE_LINK.test(href) && href.length <= 2000;
 }
