@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Route parameters are input too: anything that is not a plausible issue address is a 404.
+// Route parameters are input too: anything that is not a plausible address is a 404.
 export const issueAddressSchema = z.object({
   year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(2000).max(2100)),
   number: z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1)),
@@ -11,4 +11,18 @@ export type IssueAddress = z.infer<typeof issueAddressSchema>;
 export function parseIssueAddress(params: { year: string; number: string }): IssueAddress | null {
   const result = issueAddressSchema.safeParse(params);
   return result.success ? result.data : null;
+}
+
+const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+
+export function parseSlug(value: string): string | null {
+  const result = slugSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+/** `?trang=` as a page number: anything odd (negative, text, huge) becomes a valid page. */
+export function parsePageParam(value: string | string[] | undefined): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  const page = Number.parseInt(raw ?? '1', 10);
+  return Number.isFinite(page) && page >= 1 ? Math.min(page, 10_000) : 1;
 }

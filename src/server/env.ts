@@ -4,15 +4,18 @@ import { z } from 'zod';
 
 // The only module that reads process.env. Parsed on first use (so `next build` needs no
 // database), and a bad value stops with a message naming the variable and what it expects.
+const publicBaseUrlSchema = z
+  .url({ error: 'cần một địa chỉ http(s) đầy đủ, ví dụ https://bantin.sonoivu.laichau.gov.vn' })
+  .default('http://localhost:3000')
+  .transform((url) => url.replace(/\/+$/, ''));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
     .string({ error: 'thiếu; cần chuỗi kết nối PostgreSQL, ví dụ postgresql://user:pass@127.0.0.1:5432/bantin' })
     .regex(/^postgres(ql)?:\/\/.+/, 'cần chuỗi kết nối bắt đầu bằng postgresql://'),
   MEDIA_ROOT: z.string().min(1).default('.data/media'),
-  PUBLIC_BASE_URL: z
-    .url({ error: 'cần một địa chỉ http(s) đầy đủ, ví dụ https://bantin.sonoivu.laichau.gov.vn' })
-    .default('http://localhost:3000'),
+  PUBLIC_BASE_URL: publicBaseUrlSchema,
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaRoot: string };
@@ -31,4 +34,11 @@ export function getEnv(): Env {
   if (!result.success) throw new Error(formatEnvError(result.error));
   cached = { ...result.data, mediaRoot: path.resolve(result.data.MEDIA_ROOT) };
   return cached;
+}
+
+/** The site's absolute address without a trailing slash; needs no database (build time too). */
+export function getPublicBaseUrl(): string {
+  const result = publicBaseUrlSchema.safeParse(process.env.PUBLIC_BASE_URL);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  return result.data;
 }

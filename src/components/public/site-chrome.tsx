@@ -18,7 +18,17 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Điều hướng chính" className="site-header__nav">
             <Link href="/ban-tin">Các số bản tin</Link>
+            <a href="/rss.xml">RSS</a>
           </nav>
+          <form className="site-search" action="/tim-kiem" method="get" role="search">
+            <label htmlFor="o-tim-kiem" className="visually-hidden">
+              Tìm kiếm
+            </label>
+            <input id="o-tim-kiem" type="search" name="q" placeholder="Tìm bài viết…" maxLength={200} />
+            <button type="submit" className="site-search__button">
+              Tìm
+            </button>
+          </form>
         </div>
       </header>
       <main id="noi-dung" tabIndex={-1}>

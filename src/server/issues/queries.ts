@@ -178,3 +178,33 @@ export async function listPublicIssues(options: { now?: Date; year?: number; tak
     articleCount: sections.reduce((sum, s) => sum + s._count.placements, 0),
   }));
 }
+
+type IssueLink = { year: number; number: number };
+
+/** The public issues just before and after one, for "Số trước" / "Số sau" links. */
+export async function getAdjacentPublicIssues(
+  issue: IssueLink,
+  now = new Date(),
+): Promise<{ previous: IssueLink | null; next: IssueLink | null }> {
+  const db = getDb();
+  const select = { year: true, number: true } as const;
+  const [previous, next] = await Promise.all([
+    db.issue.findFirst({
+      where: {
+        ...publicIssueWhere(now),
+        OR: [{ year: { lt: issue.year } }, { year: issue.year, number: { lt: issue.number } }],
+      },
+      orderBy: [{ year: 'desc' }, { number: 'desc' }],
+      select,
+    }),
+    db.issue.findFirst({
+      where: {
+        ...publicIssueWhere(now),
+        OR: [{ year: { gt: issue.year } }, { year: issue.year, number: { gt: issue.number } }],
+      },
+      orderBy: [{ year: 'asc' }, { number: 'asc' }],
+      select,
+    }),
+  ]);
+  return { previous, next };
+}
