@@ -74,18 +74,30 @@ async function endToEnd(): Promise<number> {
   }
 }
 
+// `npm test -- e2e` (or lint, unit, integration) runs only the named stages.
+const chosen = process.argv.slice(2);
+const runs = (stage: string) => chosen.length === 0 || chosen.includes(stage);
+
 ensureSystemPackages();
 const codes: number[] = [];
-console.log('▶ Kiểm tra mã (ESLint)');
-const lintCode = await run(bin('eslint'), ['.', '--max-warnings=0']);
-if (lintCode !== 0) total.failed += 1;
-codes.push(lintCode);
-console.log('\n▶ Kiểm thử đơn vị');
-codes.push(await vitest('unit'));
-console.log('\n▶ Kiểm thử tích hợp (PostgreSQL thật)');
-codes.push(await vitest('integration'));
-console.log('\n▶ Kiểm thử đầu-cuối (Chromium)');
-codes.push(await endToEnd());
+if (runs('lint')) {
+  console.log('▶ Kiểm tra mã (ESLint)');
+  const lintCode = await run(bin('eslint'), ['.', '--max-warnings=0']);
+  if (lintCode !== 0) total.failed += 1;
+  codes.push(lintCode);
+}
+if (runs('unit')) {
+  console.log('\n▶ Kiểm thử đơn vị');
+  codes.push(await vitest('unit'));
+}
+if (runs('integration')) {
+  console.log('\n▶ Kiểm thử tích hợp (PostgreSQL thật)');
+  codes.push(await vitest('integration'));
+}
+if (runs('e2e')) {
+  console.log('\n▶ Kiểm thử đầu-cuối (Chromium)');
+  codes.push(await endToEnd());
+}
 
 const failedStage = codes.some((code) => code !== 0);
 if (failedStage && total.failed === 0) total.failed = 1;
