@@ -109,3 +109,26 @@ test.describe('bad addresses give a clear page, never a 500 or unpublished conte
     }
   });
 });
+
+test('a reader searches without accents and finds the digital-transformation article first', async ({ page }) => {
+  await page.goto('/ban-tin');
+  const box = page.getByRole('banner').getByRole('searchbox', { name: 'Tìm kiếm' });
+  await box.fill('chuyen doi so');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/tim-kiem\?q=chuyen\+doi\+so/);
+  await expect(page.getByText(/Tìm thấy \d+ kết quả/)).toBeVisible();
+  const firstResult = page.locator('main').getByRole('link', { name: /Chuyển đổi số Việt Nam bước sang giai đoạn tăng tốc/ }).first();
+  await expect(firstResult).toBeVisible();
+  await expect(page.locator('main mark').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await firstResult.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chuyển đổi số Việt Nam bước sang giai đoạn tăng tốc, hiệu quả và gần dân hơn');
+});
+
+test('hostile and odd searches give a clear page', async ({ page }) => {
+  for (const q of ['x'.repeat(10_000), `%_\\'";--`, "' OR 1=1 --", '́̀̉', '   ', '🚀']) {
+    const response = await page.goto(`/tim-kiem?q=${encodeURIComponent(q)}&page=-1&trang=99999`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+});

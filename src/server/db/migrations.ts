@@ -37,6 +37,27 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+/**
+ * NOTE: @prisma/adapter-pg 7.10's executeScript splits scripts on every ";" (so a PL/pgSQL
+ * body breaks) and runs the pieces one by one (so a failing migration is left half applied).
+ * PostgreSQL runs a multi-statement simple query as one implicit transaction: send it whole,
+ * as the native engine does. Remove when the adapter stops splitting.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const reportError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await adapter.underlyingDriver().query(script);
+      } catch (error) {
+        reportError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 async function openEngine(connectionString: string, schemaText?: string): Promise<SchemaEngine> {
   await loadWasm();
   const { SchemaEngine } = engineBindings as unknown as { SchemaEngine: typeof import('@prisma/schema-engine-wasm').SchemaEngine };
@@ -44,28 +65,27 @@ async function openEngine(connectionString: string, schemaText?: string): Promis
   return SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },
     () => undefined,
-    bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString })),
+    bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg({ connectionString })),
   );
 }
 
-async function readMigrationList(): Promise<MigrationList> {
-  const names = (await readdir(migrationsDir, { withFileTypes: true }).catch(() => []))
+async function readMigrationList(directory = migrationsDir): Promise<MigrationList> {
+  const names = (await readdir(directory, { withFileTypes: true }).catch(() => []))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8').then(
+      const sql = await readFile(path.join(directory, name, 'migration.sql'), 'utf8').then(
         (content) => ({ tag: 'ok' as const, value: content }),
         (error: Error) => ({ tag: 'error' as const, value: error.message }),
       );
       return { path: name, migrationFile: { path: 'migration.sql', content: sql } };
     }),
   );
-  const lockfilePath = path.join(migrationsDir, 'migration_lock.toml');
-  const lockfile = await readFile(lockfilePath, 'utf8').catch(() => null);
+  const lockfile = await readFile(path.join(directory, 'migration_lock.toml'), 'utf8').catch(() => null);
   return {
-    baseDir: migrationsDir,
+    baseDir: directory,
     lockfile: { path: 'migration_lock.toml', content: lockfile },
     shadowDbInitScript: '',
     migrationDirectories,
@@ -73,12 +93,12 @@ async function readMigrationList(): Promise<MigrationList> {
 }
 
 /** Applies every migration not yet applied; returns the names it applied. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+export async function applyMigrations(connectionString: string, directory = migrationsDir): Promise<string[]> {
   const engine = await openEngine(connectionString);
   try {
-    const migrationsList = await readMigrationList();
+    const migrationsList = await readMigrationList(directory);
     if (migrationsList.migrationDirectories.length === 0) {
-      throw new Error(`Không tìm thấy migration nào trong ${migrationsDir}.`);
+      throw new Error(`Không tìm thấy migration nào trong ${directory}.`);
     }
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return result.appliedMigrationNames;
