@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import pg from 'pg';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 export const schemaPath = path.join(projectRoot, 'prisma/schema.prisma');
@@ -93,13 +94,42 @@ async function readMigrationList(directory = migrationsDir): Promise<MigrationLi
 }
 
 /** Applies every migration not yet applied; returns the names it applied. */
+/**
+ * Migrations the database has run that the code does not have: the code is older than the
+ * database. The engine would carry on silently; starting an old app on a newer schema is how
+ * data gets damaged, so we stop.
+ */
+async function findUnknownAppliedMigrations(connectionString: string, known: Set<string>): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('public._prisma_migrations') AS name`);
+    if (!table.rows[0]?.name) return [];
+    const applied = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    return applied.rows.map((row) => row.migration_name).filter((name) => !known.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 export async function applyMigrations(connectionString: string, directory = migrationsDir): Promise<string[]> {
+  const migrationsList = await readMigrationList(directory);
+  if (migrationsList.migrationDirectories.length === 0) {
+    throw new Error(`Không tìm thấy migration nào trong ${directory}.`);
+  }
+  const unknown = await findUnknownAppliedMigrations(
+    connectionString,
+    new Set(migrationsList.migrationDirectories.map((d) => d.path)),
+  );
+  if (unknown.length) {
+    throw new Error(
+      `cơ sở dữ liệu đã chạy migration ${unknown.join(', ')} mà mã nguồn này không có (mã nguồn cũ hơn cơ sở dữ liệu; hãy cập nhật mã nguồn)`,
+    );
+  }
   const engine = await openEngine(connectionString);
   try {
-    const migrationsList = await readMigrationList(directory);
-    if (migrationsList.migrationDirectories.length === 0) {
-      throw new Error(`Không tìm thấy migration nào trong ${directory}.`);
-    }
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return result.appliedMigrationNames;
   } finally {
