@@ -100,6 +100,29 @@ function assertCanEdit(actor: PermissionActor, article: Article) {
   if (!allowed) throw new ForbiddenError('article.editOthersBeforeApproval');
 }
 
+type ParsedFields = z.output<typeof articleFieldsSchema>;
+
+/** The columns an article and each of its revisions share. */
+function contentColumns(fields: ParsedFields, body: Prisma.InputJsonValue) {
+  return {
+    title: fields.title,
+    lead: fields.lead,
+    body,
+    sourceAuthors: fields.sourceAuthors,
+    sourceOutlet: fields.sourceOutlet,
+    sourceUrl: fields.sourceUrl,
+  };
+}
+
+/** A slug is taken by a live article or kept as an old address of one. */
+async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
+  const [article, redirect] = await Promise.all([
+    tx.article.findUnique({ where: { slug }, select: { id: true } }),
+    tx.articleSlugRedirect.findUnique({ where: { slug }, select: { slug: true } }),
+  ]);
+  return Boolean(article ?? redirect);
+}
+
 function statusAfterEdit(actor: PermissionActor, article: Article): Article['status'] {
   // Approval is bound to a version: changing an approved text needs approval again.
   if (article.status === 'APPROVED') return 'SUBMITTED';
@@ -115,38 +138,17 @@ export async function createArticle(actor: PermissionActor, input: unknown): Pro
   const fields = parseInput(createSchema, input);
   return getDb().$transaction(async (tx) => {
     const { document, mediaIds } = await validatedBody(tx, fields.body);
-    const slug = await uniqueSlug(slugify(fields.title), async (candidate) =>
-      Boolean(
-        (await tx.article.findUnique({ where: { slug: candidate }, select: { id: true } })) ??
-          (await tx.articleSlugRedirect.findUnique({ where: { slug: candidate }, select: { slug: true } })),
-      ),
-    );
-    const body = document as unknown as Prisma.InputJsonValue;
+    const slug = await uniqueSlug(slugify(fields.title), (candidate) => isSlugTaken(tx, candidate));
+    const content = contentColumns(fields, document as unknown as Prisma.InputJsonValue);
     const tagIds = await tagIdsFor(tx, fields.tags);
     const article = await tx.article.create({
       data: {
-        title: fields.title,
+        ...content,
         slug,
-        lead: fields.lead,
-        body,
-        sourceAuthors: fields.sourceAuthors,
-        sourceOutlet: fields.sourceOutlet,
-        sourceUrl: fields.sourceUrl,
         authorId: actor.id,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
         media: { create: mediaIds.map((mediaId) => ({ mediaId })) },
-        revisions: {
-          create: {
-            version: 1,
-            title: fields.title,
-            lead: fields.lead,
-            body,
-            sourceAuthors: fields.sourceAuthors,
-            sourceOutlet: fields.sourceOutlet,
-            sourceUrl: fields.sourceUrl,
-            authorId: actor.id,
-          },
-        },
+        revisions: { create: { ...content, version: 1, authorId: actor.id } },
       },
     });
     await audit(tx, actor, 'article.created', article.id);
@@ -167,48 +169,25 @@ export async function saveArticle(actor: PermissionActor, id: number, input: unk
     assertCanEdit(actor, article);
     assertVersion(article, expectedVersion);
     const { document, mediaIds } = await validatedBody(tx, fields.body);
-    const body = document as unknown as Prisma.InputJsonValue;
-    const isPublic = article.publishedAt !== null;
+    const content = contentColumns(fields, document as unknown as Prisma.InputJsonValue);
     // The URL follows the title until the article is first published; then it stays.
     const slug =
-      isPublic || fields.title === article.title
+      article.publishedAt !== null || fields.title === article.title
         ? article.slug
-        : await uniqueSlug(slugify(fields.title), async (candidate) =>
-            candidate !== article.slug &&
-            Boolean(
-              (await tx.article.findUnique({ where: { slug: candidate }, select: { id: true } })) ??
-                (await tx.articleSlugRedirect.findUnique({ where: { slug: candidate }, select: { slug: true } })),
-            ),
-          );
+        : await uniqueSlug(slugify(fields.title), async (candidate) => candidate !== article.slug && (await isSlugTaken(tx, candidate)));
     const status = statusAfterEdit(actor, article);
     const version = article.version + 1;
     const tagIds = await tagIdsFor(tx, fields.tags);
     await tx.article.update({
       where: { id },
       data: {
-        title: fields.title,
+        ...content,
         slug,
-        lead: fields.lead,
-        body,
-        sourceAuthors: fields.sourceAuthors,
-        sourceOutlet: fields.sourceOutlet,
-        sourceUrl: fields.sourceUrl,
         status,
         version,
         tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
         media: { deleteMany: {}, create: mediaIds.map((mediaId) => ({ mediaId })) },
-        revisions: {
-          create: {
-            version,
-            title: fields.title,
-            lead: fields.lead,
-            body,
-            sourceAuthors: fields.sourceAuthors,
-            sourceOutlet: fields.sourceOutlet,
-            sourceUrl: fields.sourceUrl,
-            authorId: actor.id,
-          },
-        },
+        revisions: { create: { ...content, version, authorId: actor.id } },
       },
     });
     await audit(tx, actor, 'article.saved', id, { version, statusBefore: article.status, statusAfter: status });
