@@ -32,6 +32,12 @@ const nextConfig: NextConfig = {
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
+      {
+        // The editorial area and sign-in page (/quan-tri, /quan-tri/…, /dang-nhap) are never
+        // stored by browsers or shared caches.
+        source: '/:section(quan-tri|dang-nhap)/:path*',
+        headers: [{ key: 'Cache-Control', value: 'private, no-store' }],
+      },
     ];
   },
 };

@@ -2,7 +2,8 @@
 // empty → build when sources changed → serve on PORT (3000). Ctrl-C stops the app, then
 // PostgreSQL, cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { StartupError, openDatabase, projectRoot } from './lib/database.ts';
@@ -45,6 +46,21 @@ function needsBuild(): boolean {
   return !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime();
 }
 
+// Sessions are signed with NEXTAUTH_SECRET. Without one, a random key made on the first start
+// is kept in .data/auth-secret (readable by this user only), so a restart keeps people signed in.
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(projectRoot, '.data/auth-secret');
+  const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (saved.length >= 32) return saved;
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  say('Đã tạo khóa ký phiên đăng nhập trong .data/auth-secret.');
+  return secret;
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: 'inherit' });
 }
@@ -77,7 +93,7 @@ async function main() {
   try {
     say(database.embedded ? 'PostgreSQL nhúng đã chạy (dữ liệu trong .data/postgres).' : 'Dùng PostgreSQL từ DATABASE_URL.');
     for (const message of await prepareDatabase(database.url, { includeDemoAccounts: shouldLoadDemoAccounts() })) say(message);
-    const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+    const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXTAUTH_SECRET: authSecret() };
     if (!isDev && needsBuild()) {
       say('Đang build ứng dụng (lần đầu mất vài phút)…');
       child = run(['build'], { ...env, NODE_ENV: 'production' });

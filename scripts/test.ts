@@ -55,7 +55,7 @@ async function endToEnd(): Promise<number> {
     const url = server.adminUrl(database);
     process.env.MEDIA_ROOT = mediaRoot;
     await prepareDatabase(url, { includeDemoAccounts: true });
-    const env = { ...process.env, DATABASE_URL: url, MEDIA_ROOT: mediaRoot, NODE_ENV: 'production' as const };
+    const env = { ...process.env, DATABASE_URL: url, MEDIA_ROOT: mediaRoot, NODE_ENV: 'production' as const, NEXTAUTH_SECRET: crypto.randomUUID() };
     console.log('\n▶ Build production cho kiểm thử đầu-cuối');
     const buildCode = await run(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build'], env);
     if (buildCode !== 0) {

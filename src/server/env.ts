@@ -42,3 +42,35 @@ export function getPublicBaseUrl(): string {
   if (!result.success) throw new Error(formatEnvError(result.error));
   return result.data;
 }
+
+const authEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(32, 'cần ít nhất 32 ký tự ngẫu nhiên, ví dụ tạo bằng: openssl rand -base64 32')
+      .optional(),
+    NEXTAUTH_URL: z.url({ error: 'cần địa chỉ http(s) đầy đủ của trang, ví dụ https://bantin.sonoivu.laichau.gov.vn' }).optional(),
+    PUBLIC_BASE_URL: publicBaseUrlSchema,
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.NEXTAUTH_SECRET !== undefined, {
+    path: ['NEXTAUTH_SECRET'],
+    error: 'bắt buộc khi NODE_ENV=production; cần ít nhất 32 ký tự ngẫu nhiên, ví dụ tạo bằng: openssl rand -base64 32',
+  });
+
+export type AuthEnv = { secret: string | undefined; url: string };
+
+let cachedAuth: AuthEnv | undefined;
+
+/** Session signing settings; needs no database. The secret may be absent outside production. */
+export function getAuthEnv(): AuthEnv {
+  if (cachedAuth) return cachedAuth;
+  const result = authEnvSchema.safeParse(process.env);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  const url = result.data.NEXTAUTH_URL ?? result.data.PUBLIC_BASE_URL;
+  // next-auth reads NEXTAUTH_URL from process.env itself (its origin and whether cookies are
+  // Secure), so the default is published back for it.
+  process.env.NEXTAUTH_URL = url;
+  cachedAuth = { secret: result.data.NEXTAUTH_SECRET, url };
+  return cachedAuth;
+}

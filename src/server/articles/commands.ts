@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb, type Transaction } from '../db/client';
 import { assertCan, can, ForbiddenError, type PermissionActor } from '../permissions';
 import { ConflictError, NotFoundError, TransitionError, ValidationError } from '../errors';
+import { parseInput } from '../validation';
 import { parseRichDocument, referencedMediaIds } from '@/content/schema';
 import { articleFieldsSchema, returnCommentSchema, versionSchema } from '@/schemas/article';
 import { slugify, uniqueSlug } from '@/lib/slug';
@@ -24,21 +25,7 @@ type ArticleSnapshot = {
 const CONFLICT_MESSAGE =
   'Bài viết vừa được người khác lưu. Nội dung của bạn vẫn được giữ trong trình soạn thảo; hãy xem bản mới nhất rồi lưu lại.';
 
-function formatZodError(error: z.ZodError): ValidationError {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    fieldErrors[field] ??= issue.message;
-  }
-  const unknownKeys = error.issues.find((issue) => issue.code === 'unrecognized_keys');
-  return new ValidationError(unknownKeys ? 'Yêu cầu có trường không được phép.' : 'Vui lòng sửa các lỗi được đánh dấu.', fieldErrors);
-}
 
-function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw formatZodError(result.error);
-  return result.data;
-}
 
 async function validatedBody(tx: Transaction, body: unknown) {
   const checked = parseRichDocument(body ?? { type: 'doc', content: [] });

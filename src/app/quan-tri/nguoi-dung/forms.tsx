@@ -1,0 +1,140 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import type { FormState } from './actions';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+function Outcome({ state, listFieldErrors }: { state: FormState; listFieldErrors: boolean }) {
+  // Both regions are always present so screen readers announce what appears in them.
+  return (
+    <>
+      <p role="status" className="form-outcome form-outcome--ok">
+        {state?.ok ? state.message : null}
+      </p>
+      <div role="alert" className="form-outcome form-outcome--error">
+        {state && !state.ok ? (
+          <>
+            <p>{state.message}</p>
+            {listFieldErrors && state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? (
+              <ul>
+                {Object.values(state.fieldErrors).map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** A small form for one change on one account; its fields come from the server page. */
+export function ActionForm({ action, submitLabel, children }: { action: Action; submitLabel: ReactNode; children: ReactNode }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="admin-form admin-form--inline">
+      {children}
+      <button type="submit" className="admin-button" disabled={isPending} aria-busy={isPending}>
+        {submitLabel}
+      </button>
+      <Outcome state={state} listFieldErrors />
+    </form>
+  );
+}
+
+type RoleOption = { value: string; label: string };
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <p id={`${id}-goi-y`} className="admin-field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-loi`} className="admin-field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, hasHint: boolean, error: string | undefined): string | undefined {
+  return [hasHint ? `${id}-goi-y` : null, error ? `${id}-loi` : null].filter(Boolean).join(' ') || undefined;
+}
+
+export function CreateUserForm({ action, roles }: { action: Action; roles: RoleOption[] }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const errors = state?.fieldErrors ?? {};
+  // After a refusal the form is reset to these defaults, so what was typed stays.
+  const values = state && !state.ok ? (state.values ?? {}) : {};
+  return (
+    <form action={formAction} className="admin-form">
+      <div className="admin-form__grid">
+        <Field id="nguoi-moi-ten" label="Họ và tên" error={errors.name}>
+          <input
+            id="nguoi-moi-ten"
+            name="name"
+            required
+            maxLength={120}
+            autoComplete="off"
+            defaultValue={values.name}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy('nguoi-moi-ten', false, errors.name)}
+          />
+        </Field>
+        <Field id="nguoi-moi-email" label="Email" error={errors.email}>
+          <input
+            id="nguoi-moi-email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="off"
+            defaultValue={values.email}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={describedBy('nguoi-moi-email', false, errors.email)}
+          />
+        </Field>
+        <Field id="nguoi-moi-vai-tro" label="Vai trò" error={errors.role}>
+          <select
+            id="nguoi-moi-vai-tro"
+            name="role"
+            defaultValue={values.role ?? 'EDITOR'}
+            aria-invalid={errors.role ? true : undefined}
+            aria-describedby={describedBy('nguoi-moi-vai-tro', false, errors.role)}
+          >
+            {roles.map((role) => (
+              <option key={role.value} value={role.value}>
+                {role.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="nguoi-moi-mat-khau" label="Mật khẩu ban đầu" hint="Ít nhất 10 ký tự, khó đoán." error={errors.password}>
+          <input
+            id="nguoi-moi-mat-khau"
+            name="password"
+            type="password"
+            required
+            minLength={10}
+            maxLength={256}
+            autoComplete="new-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={describedBy('nguoi-moi-mat-khau', true, errors.password)}
+          />
+        </Field>
+      </div>
+      <button type="submit" className="admin-button admin-button--primary" disabled={isPending} aria-busy={isPending}>
+        Tạo tài khoản
+      </button>
+      <Outcome state={state} listFieldErrors={false} />
+    </form>
+  );
+}

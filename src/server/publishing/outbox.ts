@@ -1,0 +1,106 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { getDb, type Transaction } from '../db/client';
+
+// Side effects of publishing, run after the change is committed. The row is written in the
+// transaction that publishes or unpublishes, so a change never lacks its side effects, and
+// processOutbox marks each row done once, even with several app servers (FOR UPDATE SKIP
+// LOCKED). A handler runs again if the process dies before the row is marked, so handlers
+// must be idempotent (refreshing a cache or rendering a PDF twice is harmless).
+
+export type OutboxKind = 'issue.published' | 'issue.unpublished';
+export type OutboxEvent = { id: number; kind: OutboxKind; issueId: number };
+export type OutboxHandler = (event: OutboxEvent) => Promise<void> | void;
+
+/** A row that failed this often is left for a person to look at (lastError). */
+export const MAX_OUTBOX_ATTEMPTS = 5;
+/** A PDF render may take a minute; the row stays locked while its handlers run. */
+const HANDLER_TIMEOUT_MS = 5 * 60_000;
+
+export function enqueueSideEffects(tx: Transaction, kind: OutboxKind, issueId: number) {
+  return tx.publishOutbox.create({ data: { kind, issueId } });
+}
+
+// On globalThis: Next bundles instrumentation (which runs the scheduler) apart from the
+// routes, so a module-level list registered from one would be invisible to the other.
+const registry = globalThis as unknown as { bantinPublishHooks?: OutboxHandler[] };
+
+/**
+ * Adds a side effect of every publish and unpublish (the PDF pre-render registers here).
+ * Returns the function that removes it.
+ */
+export function registerPublishHook(hook: OutboxHandler): () => void {
+  const hooks = (registry.bantinPublishHooks ??= []);
+  hooks.push(hook);
+  return () => {
+    const index = hooks.indexOf(hook);
+    if (index >= 0) hooks.splice(index, 1);
+  };
+}
+
+/** The pages that list or show the issue and its articles. */
+async function revalidatePublicPages(event: OutboxEvent): Promise<void> {
+  const issue = await getDb().issue.findUnique({
+    where: { id: event.issueId },
+    select: { year: true, number: true, sections: { select: { placements: { select: { article: { select: { slug: true } } } } } } },
+  });
+  const paths = ['/', '/ban-tin', '/rss.xml', '/sitemap.xml'];
+  if (issue) {
+    paths.push(`/ban-tin/${issue.year}/${issue.number}`);
+    for (const section of issue.sections) paths.push(...section.placements.map(({ article }) => `/bai-viet/${article.slug}`));
+  }
+  for (const path of paths) {
+    try {
+      revalidatePath(path);
+    } catch (error) {
+      // Outside a Next request (scripts, tests, the scheduler's timer) there is no cache to
+      // refresh and Next says so with this invariant; anything else is a real failure.
+      if (!(error instanceof Error && error.message.includes('static generation store missing'))) throw error;
+    }
+  }
+}
+
+function defaultHandlers(): OutboxHandler[] {
+  return [revalidatePublicPages, ...(registry.bantinPublishHooks ?? [])];
+}
+
+function describeError(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
+}
+
+/**
+ * Runs the handlers for every pending row, one row per transaction, and marks it processed.
+ * A failing row records the error and is retried by a later call, at most
+ * MAX_OUTBOX_ATTEMPTS times. Call it after publishIssueNow in a server action to refresh the
+ * caches at once (revalidatePath only works inside a request); the scheduler calls it too.
+ */
+export async function processOutbox(handlers: readonly OutboxHandler[] = defaultHandlers()): Promise<{ processed: number; failed: number }> {
+  const failedIds: number[] = [];
+  let processed = 0;
+  for (;;) {
+    const outcome = await getDb().$transaction(
+      async (tx) => {
+        const [row] = await tx.$queryRaw<(OutboxEvent & { attempts: number })[]>`
+          SELECT id, kind, "issueId", attempts FROM "PublishOutbox"
+          WHERE "processedAt" IS NULL AND attempts < ${MAX_OUTBOX_ATTEMPTS} AND NOT (id = ANY(${failedIds}::int[]))
+          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!row) return 'empty' as const;
+        const event: OutboxEvent = { id: row.id, kind: row.kind, issueId: row.issueId };
+        try {
+          for (const handler of handlers) await handler(event);
+        } catch (error) {
+          const next = row.attempts + 1 < MAX_OUTBOX_ATTEMPTS ? 'sẽ thử lại ở lượt sau' : `đã thử ${MAX_OUTBOX_ATTEMPTS} lần, dừng lại`;
+          console.error(`Tác vụ sau xuất bản #${row.id} (${row.kind}, mã số bản tin ${row.issueId}) lỗi; ${next}.`, error);
+          failedIds.push(row.id);
+          await tx.publishOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: describeError(error) } });
+          return 'failed' as const;
+        }
+        await tx.publishOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, processedAt: new Date(), lastError: null } });
+        return 'processed' as const;
+      },
+      { timeout: HANDLER_TIMEOUT_MS },
+    );
+    if (outcome === 'empty') return { processed, failed: failedIds.length };
+    if (outcome === 'processed') processed += 1;
+  }
+}
