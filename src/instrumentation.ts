@@ -5,6 +5,11 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 // during `next build`, whose workers load this file too and must not touch the database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
-  const { startScheduler } = await import('@/server/publishing/scheduler');
+  const [{ startScheduler }, { registerPublishHook }, { prerenderIssuePdf }] = await Promise.all([
+    import('@/server/publishing/scheduler'),
+    import('@/server/publishing/outbox'),
+    import('@/server/publishing/pdf-prerender'),
+  ]);
+  registerPublishHook(prerenderIssuePdf);
   startScheduler();
 }

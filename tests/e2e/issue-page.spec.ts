@@ -39,3 +39,16 @@ test('the health check reports the database', async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ database: 'ok' });
 });
+
+test('"Tải bản PDF" downloads the print PDF with its file name', async ({ page }) => {
+  await page.goto('/ban-tin/2025/17');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Tải bản PDF' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('ban-tin-cchc-so-17-2025.pdf');
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(path);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(50_000);
+});
