@@ -10,6 +10,8 @@ export async function register() {
     import('@/server/publishing/outbox'),
     import('@/server/publishing/pdf-prerender'),
   ]);
-  registerPublishHook(prerenderIssuePdf);
+  registerPublishHook(async (event) => {
+    await prerenderIssuePdf(event);
+  });
   startScheduler();
 }
