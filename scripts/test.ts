@@ -64,7 +64,7 @@ async function endToEnd(): Promise<number> {
     }
     const output = path.join(projectRoot, 'test-results/e2e.json');
     await rm(output, { force: true });
-    const code = await run(bin('playwright'), ['test'], env);
+    const code = await run(bin('playwright'), ['test', ...e2eFiles], env);
     await addPlaywrightCounts(output);
     return code;
   } finally {
@@ -75,7 +75,8 @@ async function endToEnd(): Promise<number> {
 }
 
 // `npm test -- e2e` (or lint, unit, integration) runs only the named stages.
-const chosen = process.argv.slice(2);
+const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('tests/'));
+const e2eFiles = process.argv.slice(2).filter((arg) => arg.startsWith('tests/e2e/'));
 const runs = (stage: string) => chosen.length === 0 || chosen.includes(stage);
 
 ensureSystemPackages();

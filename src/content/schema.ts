@@ -154,7 +154,9 @@ export function parseRichDocument(input: unknown): DocumentCheck {
   if (!result.success) {
     const issue = result.error.issues[0];
     const hint = issue?.message && !issue.message.startsWith('Invalid') ? issue.message : 'có thành phần không được phép';
-    return { ok: false, message: `Nội dung không hợp lệ: ${hint}.` };
+    // Which block (1-based), so the editor can find it in a long article.
+    const block = typeof issue?.path[1] === 'number' ? ` (khối thứ ${issue.path[1] + 1})` : '';
+    return { ok: false, message: `Nội dung không hợp lệ${block}: ${hint}.` };
   }
   return { ok: true, document: result.data };
 }

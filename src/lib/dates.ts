@@ -57,3 +57,20 @@ export function vietnamTime(isoDate: string, hour = 0, minute = 0): Date {
   const day = parseCalendarDate(isoDate);
   return new Date(day.getTime() + ((hour - 7) * 60 + minute) * 60_000);
 }
+
+/**
+ * The value of an <input type="datetime-local"> ("2025-11-10T08:00", seconds optional) read as
+ * a wall-clock time in Asia/Ho_Chi_Minh, whatever the zone of the browser or the server.
+ */
+export function parseVietnamDateTimeLocal(value: string): Date {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  const [hour, minute, second] = [match?.[2], match?.[3], match?.[4] ?? '0'].map(Number);
+  if (!match || hour! > 23 || minute! > 59 || second! > 59) throw new RangeError(`Thời gian không hợp lệ: ${value}`);
+  return new Date(vietnamTime(match[1]!, hour, minute).getTime() + second! * 1000);
+}
+
+/** An instant as the value of an <input type="datetime-local"> in Asia/Ho_Chi_Minh: "2025-11-10T08:00". */
+export function toVietnamDateTimeLocal(date: Date): string {
+  const { day, month, year, hour, minute } = partsOf(date);
+  return `${year}-${month}-${day}T${hour}:${minute}`;
+}

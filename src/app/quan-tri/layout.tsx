@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: '/quan-tri/bai-viet', label: 'Bài viết' },
     { href: '/quan-tri/ban-tin', label: 'Số bản tin' },
     ...(can(actor, 'user.manage') ? [{ href: '/quan-tri/nguoi-dung', label: 'Người dùng' }] : []),
+    ...(can(actor, 'publication.manage') ? [{ href: '/quan-tri/cai-dat', label: 'Cài đặt' }] : []),
   ];
 
   return (

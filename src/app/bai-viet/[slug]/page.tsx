@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { SiteChrome } from '@/components/public/site-chrome';
 import { JsonLd } from '@/components/public/json-ld';
 import { ArticleList } from '@/components/public/article-list';
-import { RichText } from '@/content/web-renderer';
+import { ArticleBody } from '@/components/public/article-body';
 import { findPublicArticle } from '@/server/articles/queries';
 import { getPublicBaseUrl } from '@/server/env';
 import { getSiteIdentity } from '@/server/publication/queries';
 import { parseSlug } from '@/lib/route-params';
-import { formatDate } from '@/lib/dates';
-import { formatIssueNumber, formatSourceLine } from '@/lib/text';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -49,7 +46,6 @@ export default async function ArticlePage({ params }: Props) {
   if (found.kind === 'redirect') permanentRedirect(`/bai-viet/${found.slug}`);
   const { article } = found;
   const site = await getSiteIdentity();
-  const sourceLine = formatSourceLine(article.source);
   const baseUrl = getPublicBaseUrl();
   return (
     <SiteChrome>
@@ -70,41 +66,7 @@ export default async function ArticlePage({ params }: Props) {
             : undefined,
         }}
       />
-      <article className="article-page" aria-labelledby="tieu-de-bai">
-        <header className="article-page__header">
-          <p className="article-page__kicker">
-            {article.issue && (
-              <Link href={`/ban-tin/${article.issue.year}/${article.issue.number}`}>
-                Số {formatIssueNumber(article.issue.number)}/{article.issue.year}
-              </Link>
-            )}
-            {article.section && <span> · {article.section}</span>}
-          </p>
-          <h1 id="tieu-de-bai">{article.title}</h1>
-          {article.publishAt && (
-            <p className="article-page__date">
-              <time dateTime={article.publishAt.toISOString()}>{formatDate(article.publishAt)}</time>
-            </p>
-          )}
-        </header>
-        {article.lead && <p className="lead">{article.lead}</p>}
-        <div className="prose">
-          <RichText document={article.body} media={article.media} headingLevel={2} />
-        </div>
-        {sourceLine && <p className="source-line">{sourceLine}</p>}
-        {article.tags.length > 0 && (
-          <nav className="tag-list" aria-label="Chủ đề">
-            <span className="tag-list__label">Chủ đề:</span>
-            <ul>
-              {article.tags.map((tag) => (
-                <li key={tag.slug}>
-                  <Link href={`/chu-de/${tag.slug}`}>{tag.name}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-      </article>
+      <ArticleBody article={article} />
       {article.related.length > 0 && (
         <section className="related" aria-labelledby="bai-lien-quan">
           <h2 id="bai-lien-quan">Bài viết liên quan</h2>

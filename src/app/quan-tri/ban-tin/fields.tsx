@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { InputHTMLAttributes } from 'react';
+import type { FormState } from './form-state';
+
+// Pieces shared by the issue and settings forms.
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'defaultValue'> & {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  defaultValue?: string | number | null;
+};
+
+/** A labelled input with its hint and its error, both tied to it by aria-describedby. */
+export function TextField({ id, label, error, hint, defaultValue, ...input }: TextFieldProps) {
+  const describedBy = [hint && `${id}-goi-y`, error && `${id}-loi`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} defaultValue={defaultValue ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {hint ? (
+        <p id={`${id}-goi-y`} className="admin-field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-loi`} className="admin-field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * What the last submission did. Both live regions are always present so screen readers
+ * announce what appears in them; a conflict offers to load the current version.
+ */
+export function FormOutcome({ state, onReload }: { state: FormState; onReload?: () => void }) {
+  const router = useRouter();
+  return (
+    <>
+      <p role="status" className="form-outcome form-outcome--ok">
+        {state?.ok ? state.message : null}
+      </p>
+      <div role="alert" className="form-outcome form-outcome--error">
+        {state && !state.ok ? (
+          <>
+            <p>{state.message}</p>
+            {state.isConflict ? (
+              <button type="button" className="admin-button" onClick={onReload ?? (() => router.refresh())}>
+                Tải lại
+              </button>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { requirePageActor } from '@/server/auth/session';
+import { can } from '@/server/permissions';
+import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
+import { updateSettingsAction } from './actions';
+import { SettingsForm } from './settings-form';
+import './cai-dat.css';
+
+export const metadata: Metadata = { title: 'Cài đặt' };
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor('/quan-tri/cai-dat');
+  if (!can(actor, 'publication.manage')) {
+    return (
+      <>
+        <h1 className="admin-title">Không có quyền truy cập</h1>
+        <p className="admin-lead">Bạn không có quyền truy cập trang này.</p>
+      </>
+    );
+  }
+  const { licenceDate, ...settings } = await getPublicationSettings(actor);
+  return (
+    <>
+      <h1 className="admin-title">Cài đặt ấn phẩm</h1>
+      <p className="admin-lead">
+        Tên ấn phẩm, cơ quan và dòng biên tập hiện trên mọi trang và trên bản PDF. Chuyên mục mặc định dùng cho các số tạo từ nay; các số đã có giữ
+        chuyên mục của mình. Chưa hỗ trợ tải lên biểu trưng (logo) tại đây.
+      </p>
+      <SettingsForm
+        action={updateSettingsAction}
+        settings={{ ...settings, licenceDate: licenceDate ? licenceDate.toISOString().slice(0, 10) : '' }}
+        pageSizes={options(PAGE_SIZE_LABELS)}
+        cadences={options(CADENCE_LABELS)}
+      />
+    </>
+  );
+}

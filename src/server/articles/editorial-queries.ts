@@ -1,0 +1,257 @@
+import 'server-only';
+import { getDb } from '../db/client';
+import { NotFoundError } from '../errors';
+import type { PermissionActor } from '../permissions';
+import { parseRichDocument, referencedMediaIds, type RichDocument } from '@/content/schema';
+import type { ArticleStatus } from '@/generated/prisma/enums';
+import type { Prisma } from '@/generated/prisma/client';
+
+// What the editorial area reads: dashboard lists, the article list, one article to edit, its
+// revisions. Every reader here is signed in (the pages call requirePageActor first).
+
+export type EditorialListItem = {
+  id: number;
+  title: string;
+  status: ArticleStatus;
+  updatedAt: Date;
+  author: string;
+  returnComment: string | null;
+};
+
+const listSelect = {
+  id: true,
+  title: true,
+  status: true,
+  updatedAt: true,
+  returnComment: true,
+  author: { select: { name: true } },
+} as const;
+
+type ListRow = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
+
+const toListItem = (row: ListRow): EditorialListItem => ({
+  id: row.id,
+  title: row.title,
+  status: row.status,
+  updatedAt: row.updatedAt,
+  author: row.author.name,
+  returnComment: row.returnComment,
+});
+
+export const DASHBOARD_LIST_SIZE = 10;
+
+export type Dashboard = {
+  myDrafts: EditorialListItem[];
+  returnedToMe: EditorialListItem[];
+  /** Null for someone who cannot approve: the list is not theirs to see. */
+  waitingForApproval: EditorialListItem[] | null;
+  recentlyPublished: EditorialListItem[];
+};
+
+/** The dashboard's lists for one person. A returned article is listed once, under "returned". */
+export async function getDashboard(actor: PermissionActor, canApprove: boolean): Promise<Dashboard> {
+  const db = getDb();
+  const recent = { orderBy: [{ updatedAt: 'desc' as const }, { id: 'desc' as const }], take: DASHBOARD_LIST_SIZE, select: listSelect };
+  const [myDrafts, returnedToMe, waitingForApproval, recentlyPublished] = await Promise.all([
+    db.article.findMany({ ...recent, where: { authorId: actor.id, status: 'DRAFT', returnComment: null } }),
+    db.article.findMany({ ...recent, where: { authorId: actor.id, status: 'DRAFT', returnComment: { not: null } } }),
+    canApprove ? db.article.findMany({ ...recent, where: { status: 'SUBMITTED' }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] }) : null,
+    db.article.findMany({
+      where: { status: 'PUBLISHED' },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      take: DASHBOARD_LIST_SIZE,
+      select: listSelect,
+    }),
+  ]);
+  return {
+    myDrafts: myDrafts.map(toListItem),
+    returnedToMe: returnedToMe.map(toListItem),
+    waitingForApproval: waitingForApproval?.map(toListItem) ?? null,
+    recentlyPublished: recentlyPublished.map(toListItem),
+  };
+}
+
+export const ARTICLE_SORTS = {
+  'moi-cap-nhat': [{ updatedAt: 'desc' }, { id: 'desc' }],
+  'cu-nhat': [{ updatedAt: 'asc' }, { id: 'asc' }],
+  'tieu-de': [{ title: 'asc' }, { id: 'asc' }],
+  'moi-tao': [{ createdAt: 'desc' }, { id: 'desc' }],
+} satisfies Record<string, Prisma.ArticleOrderByWithRelationInput[]>;
+
+export type ArticleSort = keyof typeof ARTICLE_SORTS;
+
+export type ArticleFilter = {
+  status?: ArticleStatus;
+  tagSlug?: string;
+  authorId?: number;
+  text?: string;
+  sort: ArticleSort;
+  page: number;
+};
+
+export const ARTICLE_PAGE_SIZE = 20;
+
+export type ArticleListPage = {
+  items: (EditorialListItem & { tags: string[] })[];
+  page: number;
+  pageCount: number;
+  total: number;
+};
+
+export async function listEditorialArticles(filter: ArticleFilter): Promise<ArticleListPage> {
+  const db = getDb();
+  const text = filter.text?.trim().slice(0, 200);
+  const where: Prisma.ArticleWhereInput = {
+    status: filter.status,
+    authorId: filter.authorId,
+    tags: filter.tagSlug ? { some: { tag: { slug: filter.tagSlug } } } : undefined,
+    OR: text
+      ? [{ title: { contains: text, mode: 'insensitive' } }, { lead: { contains: text, mode: 'insensitive' } }]
+      : undefined,
+  };
+  const total = await db.article.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / ARTICLE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page), pageCount);
+  const rows = await db.article.findMany({
+    where,
+    orderBy: ARTICLE_SORTS[filter.sort],
+    skip: (page - 1) * ARTICLE_PAGE_SIZE,
+    take: ARTICLE_PAGE_SIZE,
+    select: { ...listSelect, tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } } },
+  });
+  return {
+    items: rows.map((row) => ({ ...toListItem(row), tags: row.tags.map(({ tag }) => tag.name) })),
+    page,
+    pageCount,
+    total,
+  };
+}
+
+/** Everyone who wrote an article and every tag, for the list's filters and the tag field. */
+export async function listFilterChoices() {
+  const db = getDb();
+  const [authors, tags] = await Promise.all([
+    db.user.findMany({ where: { articles: { some: {} } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.tag.findMany({ orderBy: { name: 'asc' }, select: { name: true, slug: true } }),
+  ]);
+  return { authors, tags };
+}
+
+/** The text an article and each of its revisions carry. */
+type ArticleContent = {
+  title: string;
+  lead: string | null;
+  body: RichDocument;
+  sourceAuthors: string | null;
+  sourceOutlet: string | null;
+  sourceUrl: string | null;
+};
+
+export type EditableArticle = ArticleContent & {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+  version: number;
+  authorId: number;
+  author: string;
+  tags: { name: string; slug: string }[];
+  returnComment: string | null;
+  publishAt: Date | null;
+  /** Published at least once: the slug no longer follows the title. */
+  slugFixed: boolean;
+  updatedAt: Date;
+  placement: { section: string; issue: { year: number; number: number } } | null;
+  media: Map<number, { width: number; height: number }>;
+};
+
+const EMPTY_DOCUMENT: RichDocument = { type: 'doc', content: [] };
+
+const asDocument = (body: unknown): RichDocument => {
+  const checked = parseRichDocument(body);
+  return checked.ok ? checked.document : EMPTY_DOCUMENT;
+};
+
+/** One article as the editor and the preview need it, whatever its status. */
+export async function getEditableArticle(id: number): Promise<EditableArticle> {
+  const db = getDb();
+  const row = await db.article.findUnique({
+    where: { id },
+    include: {
+      author: { select: { name: true } },
+      tags: { include: { tag: true }, orderBy: { tag: { name: 'asc' } } },
+      placement: { include: { section: { include: { issue: { select: { year: true, number: true } } } } } },
+    },
+  });
+  if (!row) throw new NotFoundError('Không tìm thấy bài viết.');
+  const body = asDocument(row.body);
+  const media = await db.media.findMany({ where: { id: { in: referencedMediaIds(body) } }, select: { id: true, width: true, height: true } });
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status,
+    version: row.version,
+    authorId: row.authorId,
+    author: row.author.name,
+    title: row.title,
+    lead: row.lead,
+    body,
+    sourceAuthors: row.sourceAuthors,
+    sourceOutlet: row.sourceOutlet,
+    sourceUrl: row.sourceUrl,
+    tags: row.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug })),
+    returnComment: row.returnComment,
+    publishAt: row.publishAt,
+    slugFixed: row.publishedAt !== null,
+    updatedAt: row.updatedAt,
+    placement: row.placement ? { section: row.placement.section.title, issue: row.placement.section.issue } : null,
+    media: new Map(media.map((m) => [m.id, { width: m.width, height: m.height }])),
+  };
+}
+
+export type RevisionSummary = { version: number; createdAt: Date; author: string | null };
+
+export async function listRevisions(articleId: number): Promise<RevisionSummary[]> {
+  const rows = await getDb().articleRevision.findMany({
+    where: { articleId },
+    orderBy: { version: 'desc' },
+    select: { version: true, createdAt: true, author: { select: { name: true } } },
+  });
+  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, author: row.author?.name ?? null }));
+}
+
+export type Revision = RevisionSummary & ArticleContent;
+
+export async function getRevision(articleId: number, version: number): Promise<Revision> {
+  const row = await getDb().articleRevision.findUnique({
+    where: { articleId_version: { articleId, version } },
+    include: { author: { select: { name: true } } },
+  });
+  if (!row) throw new NotFoundError('Không tìm thấy phiên bản này.');
+  return {
+    version: row.version,
+    createdAt: row.createdAt,
+    author: row.author?.name ?? null,
+    title: row.title,
+    lead: row.lead,
+    body: asDocument(row.body),
+    sourceAuthors: row.sourceAuthors,
+    sourceOutlet: row.sourceOutlet,
+    sourceUrl: row.sourceUrl,
+  };
+}
+
+/** The editor's starting point: the saved article as the form's fields. */
+export function editorDataOf(article: EditableArticle) {
+  return {
+    article: { id: article.id, slug: article.slug, version: article.version, status: article.status },
+    draft: {
+      title: article.title,
+      lead: article.lead ?? '',
+      body: article.body,
+      sourceAuthors: article.sourceAuthors ?? '',
+      sourceOutlet: article.sourceOutlet ?? '',
+      sourceUrl: article.sourceUrl ?? '',
+      tags: article.tags.map((tag) => tag.name),
+    },
+  };
+}

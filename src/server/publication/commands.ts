@@ -1,0 +1,144 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb } from '../db/client';
+import { ConflictError, NotFoundError } from '../errors';
+import { assertCan, type PermissionActor } from '../permissions';
+import { parseInput } from '../validation';
+import { parseCalendarDate } from '@/lib/dates';
+import { cleanText } from '@/lib/text';
+import type { Cadence, PageSize } from '@/generated/prisma/enums';
+
+// The publication's settings (masthead, credit, print format, cadence, colophon, default
+// sections): read for the settings form and saved as a whole, against the version the form
+// was loaded with, so of two admins saving from the same version the later one is refused.
+
+export const PAGE_SIZE_LABELS: Record<PageSize, string> = { A4: 'A4', B5_19X27: '19 × 27 cm' };
+export const CADENCE_LABELS: Record<Cadence, string> = { WEEKLY: 'Hằng tuần', BIWEEKLY: '2 tuần', DAILY: 'Hằng ngày' };
+
+const TEXT_MAX = 300;
+const SECTIONS_MAX = 20;
+
+const requiredText = (label: string) =>
+  z
+    .string({ error: `Cần nhập ${label}.` })
+    .transform(cleanText)
+    .pipe(z.string().min(1, `Cần nhập ${label}.`).max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`));
+
+/** Blank means "not set": stored as null. */
+const optionalText = (label: string) =>
+  z
+    .string({ error: `${label} không hợp lệ.` })
+    .transform(cleanText)
+    .pipe(z.string().max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`))
+    .transform((value) => value || null);
+
+export const publicationSettingsSchema = z.strictObject({
+  publicationId: z.number({ error: 'Thiếu ấn phẩm.' }).int().positive('Mã ấn phẩm không hợp lệ.'),
+  expectedVersion: z.number({ error: 'Thiếu phiên bản của cài đặt.' }).int().positive('Phiên bản của cài đặt không hợp lệ.'),
+  mastheadTitle: requiredText('tên ấn phẩm'),
+  agencyName: requiredText('tên cơ quan'),
+  creditLabel: requiredText('nhãn dòng biên tập'),
+  creditLine: requiredText('dòng biên tập'),
+  pageSize: z.enum(['A4', 'B5_19X27'], { error: 'Khổ giấy phải là A4 hoặc 19 × 27 cm.' }),
+  cadence: z.enum(['WEEKLY', 'BIWEEKLY', 'DAILY'], { error: 'Định kỳ phải là hằng tuần, 2 tuần hoặc hằng ngày.' }),
+  licenceNumber: optionalText('Số giấy phép'),
+  licenceDate: z
+    .union([z.literal(''), z.iso.date({ error: 'Ngày cấp phép không hợp lệ (cần dạng yyyy-mm-dd).' })], {
+      error: 'Ngày cấp phép không hợp lệ (cần dạng yyyy-mm-dd).',
+    })
+    .transform((value) => (value ? parseCalendarDate(value) : null)),
+  printingPlace: optionalText('Nơi in'),
+  printRun: optionalText('Số lượng in'),
+  frequencyText: optionalText('Kỳ hạn xuất bản'),
+  responsiblePerson: optionalText('Người chịu trách nhiệm xuất bản'),
+  /** In their order; an entry without `id` is a new section, a stored one left out is removed. */
+  defaultSections: z
+    .array(
+      z.strictObject({
+        id: z.number().int().positive('Mã chuyên mục không hợp lệ.').optional(),
+        title: requiredText('tên chuyên mục'),
+        expectsSource: z.boolean({ error: 'Giá trị “cần nguồn” không hợp lệ.' }),
+      }),
+      { error: 'Danh sách chuyên mục không hợp lệ.' },
+    )
+    .min(1, 'Cần ít nhất một chuyên mục mặc định.')
+    .max(SECTIONS_MAX, `Tối đa ${SECTIONS_MAX} chuyên mục mặc định.`),
+});
+
+export type PublicationSettings = Omit<z.output<typeof publicationSettingsSchema>, 'expectedVersion' | 'defaultSections'> & {
+  version: number;
+  defaultSections: { id: number; title: string; expectsSource: boolean }[];
+};
+
+const STALE_SETTINGS = 'Cài đặt vừa được người khác lưu. Tải lại trang để xem bản mới; thay đổi của bạn chưa được lưu.';
+
+/** The first publication's settings, as the form edits them. */
+export async function getPublicationSettings(actor: PermissionActor): Promise<PublicationSettings> {
+  assertCan(actor, 'publication.manage');
+  const publication = await getDb().publication.findFirst({
+    orderBy: { id: 'asc' },
+    include: { defaultSections: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
+  });
+  if (!publication) throw new NotFoundError('Chưa có ấn phẩm nào.');
+  const { id, version, defaultSections } = publication;
+  return {
+    publicationId: id,
+    version,
+    mastheadTitle: publication.mastheadTitle,
+    agencyName: publication.agencyName,
+    creditLabel: publication.creditLabel,
+    creditLine: publication.creditLine,
+    pageSize: publication.pageSize,
+    cadence: publication.cadence,
+    licenceNumber: publication.licenceNumber,
+    licenceDate: publication.licenceDate,
+    printingPlace: publication.printingPlace,
+    printRun: publication.printRun,
+    frequencyText: publication.frequencyText,
+    responsiblePerson: publication.responsiblePerson,
+    defaultSections: defaultSections.map((section) => ({ id: section.id, title: section.title, expectsSource: section.expectsSource })),
+  };
+}
+
+/**
+ * Saves the settings and the default sections (used by issues created from now on; existing
+ * issues keep their own sections). Returns the new version.
+ */
+export async function updatePublicationSettings(actor: PermissionActor, input: unknown): Promise<{ version: number }> {
+  assertCan(actor, 'publication.manage');
+  const { publicationId, expectedVersion, defaultSections, ...fields } = parseInput(publicationSettingsSchema, input);
+  return getDb().$transaction(async (tx) => {
+    // FOR UPDATE serialises two saves; the version check then refuses the later one.
+    const rows = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM "Publication" WHERE id = ${publicationId} FOR UPDATE`;
+    if (rows.length === 0) throw new NotFoundError('Không tìm thấy ấn phẩm.');
+    if (rows[0]!.version !== expectedVersion) throw new ConflictError(STALE_SETTINGS, { version: rows[0]!.version });
+
+    const stored = await tx.publicationSection.findMany({ where: { publicationId }, select: { id: true } });
+    const storedIds = new Set(stored.map((section) => section.id));
+    const unknown = defaultSections.find((section) => section.id !== undefined && !storedIds.has(section.id));
+    if (unknown) throw new NotFoundError('Một chuyên mục mặc định vừa bị xoá. Tải lại trang để xem danh sách mới.');
+    const kept = new Set(defaultSections.flatMap((section) => section.id ?? []));
+    await tx.publicationSection.deleteMany({ where: { publicationId, id: { notIn: [...kept] } } });
+    for (const [position, { id, title, expectsSource }] of defaultSections.entries()) {
+      if (id === undefined) await tx.publicationSection.create({ data: { publicationId, title, expectsSource, position } });
+      else await tx.publicationSection.update({ where: { id }, data: { title, expectsSource, position } });
+    }
+
+    const publication = await tx.publication.update({ where: { id: publicationId }, data: { ...fields, version: { increment: 1 } } });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: 'publication.updated',
+        entityType: 'publication',
+        entityId: String(publicationId),
+        data: {
+          version: publication.version,
+          fields: Object.keys(fields),
+          defaultSections: defaultSections.map((section) => section.title),
+          removedSectionIds: [...storedIds].filter((id) => !kept.has(id)),
+        },
+      },
+    });
+    return { version: publication.version };
+  });
+}

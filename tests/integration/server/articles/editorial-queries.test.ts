@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { approveArticle, createArticle, returnArticle, saveArticle, submitArticle } from '@/server/articles/commands';
+import { getDashboard, getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
+import { editorAbilities } from '@/server/articles/abilities';
+import { getDb } from '@/server/db/client';
+import type { PermissionActor } from '@/server/permissions';
+
+let editor: PermissionActor;
+let approver: PermissionActor;
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const fields = (title: string, text = 'Nội dung.') => ({ title, lead: 'Sapo.', body: doc(text), tags: ['Thử nghiệm bảng tin'] });
+
+beforeAll(async () => {
+  const pick = async (email: string) => {
+    const user = await getDb().user.findUniqueOrThrow({ where: { email } });
+    return { id: user.id, role: user.role };
+  };
+  editor = await pick('bientap@demo.local');
+  approver = await pick('duyet@demo.local');
+});
+
+describe('getDashboard', () => {
+  it('sorts an editor’s work into drafts, returned (with the comment) and waiting for approval', async () => {
+    const draft = await createArticle(editor, fields('Bản nháp bảng điều khiển'));
+    const returned = await createArticle(editor, fields('Bài bị trả lại bảng điều khiển'));
+    await submitArticle(editor, returned.id, { expectedVersion: 1 });
+    await returnArticle(approver, returned.id, { expectedVersion: 1, comment: 'Bổ sung nguồn ảnh.' });
+    const waiting = await createArticle(editor, fields('Bài chờ duyệt bảng điều khiển'));
+    await submitArticle(editor, waiting.id, { expectedVersion: 1 });
+
+    const mine = await getDashboard(editor, false);
+    expect(mine.myDrafts.map((a) => a.id)).toContain(draft.id);
+    expect(mine.myDrafts.map((a) => a.id)).not.toContain(returned.id);
+    expect(mine.returnedToMe).toEqual([expect.objectContaining({ id: returned.id, status: 'DRAFT', returnComment: 'Bổ sung nguồn ảnh.' })]);
+    expect(mine.waitingForApproval).toBeNull();
+    expect(mine.recentlyPublished.length).toBeGreaterThan(0);
+    expect(mine.recentlyPublished.every((a) => a.status === 'PUBLISHED')).toBe(true);
+
+    const theirs = await getDashboard(approver, true);
+    expect(theirs.waitingForApproval?.map((a) => a.id)).toContain(waiting.id);
+    expect(theirs.myDrafts.map((a) => a.id)).not.toContain(draft.id);
+
+    // Resubmitting clears the comment: it leaves the "returned" list.
+    await submitArticle(editor, returned.id, { expectedVersion: 1 });
+    expect((await getDashboard(editor, false)).returnedToMe).toEqual([]);
+  });
+});
+
+describe('listEditorialArticles', () => {
+  it('filters by status, tag, author and text, sorts and pages', async () => {
+    const a = await createArticle(editor, { ...fields('Lọc danh sách Ưu tiên'), tags: ['Chủ đề lọc riêng'] });
+    await createArticle(editor, fields('Lọc danh sách thứ hai'));
+    const byText = await listEditorialArticles({ text: 'lọc danh sách', sort: 'tieu-de', page: 1 });
+    expect(byText.items.map((i) => i.title)).toEqual(['Lọc danh sách thứ hai', 'Lọc danh sách Ưu tiên']);
+    const byTag = await listEditorialArticles({ tagSlug: 'chu-de-loc-rieng', sort: 'moi-cap-nhat', page: 1 });
+    expect(byTag.items).toEqual([expect.objectContaining({ id: a.id, tags: ['Chủ đề lọc riêng'] })]);
+    const published = await listEditorialArticles({ status: 'PUBLISHED', sort: 'moi-cap-nhat', page: 1 });
+    expect(published.total).toBeGreaterThan(0);
+    expect(published.items.every((i) => i.status === 'PUBLISHED')).toBe(true);
+    const byAuthor = await listEditorialArticles({ authorId: approver.id, text: 'Lọc danh sách', sort: 'moi-cap-nhat', page: 1 });
+    expect(byAuthor.total).toBe(0);
+    const far = await listEditorialArticles({ sort: 'moi-cap-nhat', page: 9999 });
+    expect(far.page).toBe(far.pageCount);
+  });
+});
+
+describe('revisions', () => {
+  it('keeps every saved version with its author and text', async () => {
+    const created = await createArticle(editor, fields('Phiên bản một', 'Văn bản đầu.'));
+    await saveArticle(approver, created.id, { ...fields('Phiên bản hai', 'Văn bản sau.'), expectedVersion: 1 });
+    const revisions = await listRevisions(created.id);
+    expect(revisions.map((r) => r.version)).toEqual([2, 1]);
+    expect(revisions[0]!.author).toBe('Trần Văn Duyệt');
+    expect((await getRevision(created.id, 1)).title).toBe('Phiên bản một');
+    const current = await getEditableArticle(created.id);
+    expect(current).toMatchObject({ title: 'Phiên bản hai', version: 2, slugFixed: false, tags: [{ name: 'Thử nghiệm bảng tin', slug: 'thu-nghiem-bang-tin' }] });
+  });
+});
+
+describe('editorAbilities', () => {
+  it('offers each role only the buttons the server allows', async () => {
+    const own = { authorId: editor.id, status: 'DRAFT' as const };
+    expect(editorAbilities(editor, own)).toEqual({ edit: true, submit: true, approve: false, return: false, publish: false });
+    expect(editorAbilities(editor, { ...own, status: 'SUBMITTED' })).toMatchObject({ approve: false, return: false });
+    expect(editorAbilities(editor, { ...own, status: 'APPROVED' })).toMatchObject({ edit: false, publish: false });
+    expect(editorAbilities(approver, { ...own, status: 'SUBMITTED' })).toMatchObject({ edit: true, approve: true, return: true });
+    expect(editorAbilities(approver, { ...own, status: 'APPROVED' })).toMatchObject({ publish: true, return: true, approve: false });
+    // The buttons agree with the commands: an editor's forged approval is refused.
+    const created = await createArticle(editor, fields('Tự duyệt'));
+    await submitArticle(editor, created.id, { expectedVersion: 1 });
+    await expect(approveArticle(editor, created.id, { expectedVersion: 1 })).rejects.toThrow();
+  });
+});
