@@ -10,17 +10,28 @@ export type EditorAbilities = {
   publish: boolean;
 };
 
+type ArticleState = { authorId: number; status: ArticleStatus };
+
+/**
+ * Who may change an article's text in its current state: SPEC's "own drafts" and "others'
+ * articles before approval", the author taking back a submitted article, and approvers
+ * correcting an approved or published one (kept as a revision).
+ */
+export function canEditArticle(actor: PermissionActor, article: ArticleState): boolean {
+  return (
+    can(actor, 'article.editOwnDraft', article) ||
+    can(actor, 'article.editOthersBeforeApproval', article) ||
+    (article.authorId === actor.id && article.status === 'SUBMITTED' && can(actor, 'article.submit')) ||
+    ((article.status === 'APPROVED' || article.status === 'PUBLISHED') && can(actor, 'article.approve'))
+  );
+}
+
 /**
  * Which buttons the editor shows for this article. Only a convenience for the interface: each
  * command checks the same rules again (saveArticle's edit rule, the workflow's transitions).
  */
-export function editorAbilities(actor: PermissionActor, article: { authorId: number; status: ArticleStatus }): EditorAbilities {
-  const own = article.authorId === actor.id;
-  const edit =
-    can(actor, 'article.editOwnDraft', article) ||
-    can(actor, 'article.editOthersBeforeApproval', article) ||
-    (own && article.status === 'SUBMITTED' && can(actor, 'article.submit')) ||
-    (['APPROVED', 'PUBLISHED'].includes(article.status) && can(actor, 'article.approve'));
+export function editorAbilities(actor: PermissionActor, article: ArticleState): EditorAbilities {
+  const edit = canEditArticle(actor, article);
   return {
     edit,
     submit: article.status === 'DRAFT' && edit && can(actor, 'article.submit'),

@@ -4,6 +4,7 @@ import { getDb, type Transaction } from '../db/client';
 import { assertCan, can, ForbiddenError, type PermissionActor } from '../permissions';
 import { ConflictError, NotFoundError, TransitionError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
+import { canEditArticle } from './abilities';
 import { parseRichDocument, referencedMediaIds } from '@/content/schema';
 import { articleFieldsSchema, returnCommentSchema, versionSchema } from '@/schemas/article';
 import { slugify, uniqueSlug } from '@/lib/slug';
@@ -73,18 +74,8 @@ function assertVersion(article: Article, expectedVersion: number) {
   }
 }
 
-/** Who may change the content of an article in its current state. */
 function assertCanEdit(actor: PermissionActor, article: Article) {
-  const subject = { authorId: article.authorId, status: article.status };
-  const isOwnSubmitted = article.authorId === actor.id && article.status === 'SUBMITTED';
-  const allowed =
-    can(actor, 'article.editOwnDraft', subject) ||
-    can(actor, 'article.editOthersBeforeApproval', subject) ||
-    // An author may still correct a submitted article; the edit sends it back to draft.
-    (isOwnSubmitted && can(actor, 'article.submit')) ||
-    // After approval only approvers change the text (a correction, kept as a revision).
-    ((article.status === 'APPROVED' || article.status === 'PUBLISHED') && can(actor, 'article.approve'));
-  if (!allowed) throw new ForbiddenError('article.editOthersBeforeApproval');
+  if (!canEditArticle(actor, article)) throw new ForbiddenError('article.editOthersBeforeApproval');
 }
 
 type ParsedFields = z.output<typeof articleFieldsSchema>;

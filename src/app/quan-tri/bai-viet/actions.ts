@@ -1,5 +1,6 @@
 'use server';
 
+import { formFields } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionFailure, ActionResult, ArticleDraft, SavedArticle, WorkflowStep } from '@/components/editor/types';
@@ -75,7 +76,7 @@ export type RestoreState = { message: string } | null;
 
 /** Saves an old revision's text on top of the current version (itself a new revision). */
 export async function restoreRevisionAction(_state: RestoreState, formData: FormData): Promise<RestoreState> {
-  const parsed = restoreForm.safeParse(Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION_'))));
+  const parsed = restoreForm.safeParse(formFields(formData));
   if (!parsed.success) return { message: 'Biểu mẫu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại.' };
   const { articleId, version, expectedVersion } = parsed.data;
   const result = await attempt(async () => {

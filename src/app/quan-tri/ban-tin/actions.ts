@@ -19,7 +19,8 @@ import {
   unpublishIssue,
 } from '@/server/issues/commands';
 import { parseVietnamDateTimeLocal } from '@/lib/dates';
-import { formFields, INVALID_FORM, refusal, type FormState } from './form-state';
+import { formFields } from '@/lib/form-data';
+import { INVALID_FORM, refusal, type FormState } from './form-state';
 
 // Server actions are public endpoints: each parses its form strictly, then hands over to the
 // domain command, which re-reads the actor, checks the permission and validates the values.

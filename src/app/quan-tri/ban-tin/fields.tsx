@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import type { InputHTMLAttributes } from 'react';
 import type { FormState } from './form-state';
+import { Field } from '@/components/admin/field';
 
 // Pieces shared by the issue and settings forms.
 
@@ -18,20 +19,9 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'defaul
 export function TextField({ id, label, error, hint, defaultValue, ...input }: TextFieldProps) {
   const describedBy = [hint && `${id}-goi-y`, error && `${id}-loi`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input id={id} defaultValue={defaultValue ?? ''} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {hint ? (
-        <p id={`${id}-goi-y`} className="admin-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-loi`} className="admin-field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 

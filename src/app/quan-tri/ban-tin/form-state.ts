@@ -18,10 +18,6 @@ export type FormState = {
 
 export const INVALID_FORM: FormState = { ok: false, message: 'Biểu mẫu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại.' };
 
-/** The form's own fields, without the hidden `$ACTION_…` inputs React adds to a stateful form. */
-export function formFields(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION_')));
-}
 
 export function refusal(error: unknown, values?: Record<string, string>): FormState {
   if (error instanceof ConflictError) return { ok: false, message: error.message, isConflict: true, values };

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireActor } from '@/server/auth/session';
 import { updatePublicationSettings } from '@/server/publication/commands';
-import { formFields, INVALID_FORM, refusal, type FormState } from '../ban-tin/form-state';
+import { formFields } from '@/lib/form-data';
+import { INVALID_FORM, refusal, type FormState } from '../ban-tin/form-state';
 
 const idField = z.string().regex(/^\d{1,9}$/).transform(Number);
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { formFields } from '@/lib/form-data';
 import { AuthError } from '@/server/auth/errors';
 import { getActor, type Actor } from '@/server/auth/session';
 import { ForbiddenError } from '@/server/permissions';
@@ -23,14 +24,6 @@ const INVALID_FORM: FormState = { ok: false, message: 'Biểu mẫu gửi lên k
 
 const userIdField = z.string().regex(/^\d{1,9}$/).transform(Number);
 
-/**
- * The form's own fields. React adds hidden `$ACTION_…` inputs to a form whose action keeps
- * state (useActionState), and a script-driven submit sends them too; everything else must
- * match the strict schema.
- */
-function formFields(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...formData].filter(([key]) => !key.startsWith('$ACTION_')));
-}
 
 async function run(work: (actor: Actor | null) => Promise<unknown>, success: string, values?: Record<string, string>): Promise<FormState> {
   try {

@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import type { FormState } from './actions';
+import { Field } from '@/components/admin/field';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -46,24 +47,6 @@ export function ActionForm({ action, submitLabel, children }: { action: Action; 
 
 type RoleOption = { value: string; label: string };
 
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint ? (
-        <p id={`${id}-goi-y`} className="admin-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-loi`} className="admin-field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function describedBy(id: string, hasHint: boolean, error: string | undefined): string | undefined {
   return [hasHint ? `${id}-goi-y` : null, error ? `${id}-loi` : null].filter(Boolean).join(' ') || undefined;
