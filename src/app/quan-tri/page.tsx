@@ -4,6 +4,8 @@ import { requirePageActor } from '@/server/auth/session';
 import { getDashboard } from '@/server/articles/editorial-queries';
 import { can, ROLE_LABELS } from '@/server/permissions';
 import { ArticleRows } from './bai-viet/article-table';
+import { formatDateTime } from '@/lib/dates';
+import { formatIssueNumber } from '@/lib/text';
 import './bai-viet/editor.css';
 
 export const metadata: Metadata = { title: 'Bảng điều khiển' };
@@ -30,6 +32,38 @@ export default async function DashboardPage() {
         </li>
       </ul>
       <div className="dashboard">
+        <section className="admin-panel" aria-labelledby="so-dang-soan">
+          <h2 id="so-dang-soan">Số đang soạn</h2>
+          {dashboard.composingIssue ? (
+            <p>
+              <Link href={`/quan-tri/ban-tin/${dashboard.composingIssue.id}`}>
+                Số {formatIssueNumber(dashboard.composingIssue.number)}/{dashboard.composingIssue.year}
+              </Link>{' '}
+              · {dashboard.composingIssue.articleCount} bài viết
+            </p>
+          ) : (
+            <p>
+              Chưa có số nào đang soạn. <Link href="/quan-tri/ban-tin/moi">Số mới</Link>
+            </p>
+          )}
+        </section>
+        <section className="admin-panel" aria-labelledby="so-len-lich">
+          <h2 id="so-len-lich">Đã lên lịch</h2>
+          {dashboard.scheduledIssues.length === 0 ? (
+            <p>Không có số nào đang chờ xuất bản.</p>
+          ) : (
+            <ul>
+              {dashboard.scheduledIssues.map((issue) => (
+                <li key={issue.id}>
+                  <Link href={`/quan-tri/ban-tin/${issue.id}`}>
+                    Số {formatIssueNumber(issue.number)}/{issue.year}
+                  </Link>{' '}
+                  · xuất bản lúc {issue.publishAt ? formatDateTime(issue.publishAt) : '—'} · {issue.articleCount} bài viết
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         <section className="admin-panel" aria-labelledby="bi-tra-lai">
           <h2 id="bi-tra-lai">Bị trả lại cho tôi</h2>
           <ArticleRows items={dashboard.returnedToMe} empty="Không có bài nào bị trả lại." showComment />

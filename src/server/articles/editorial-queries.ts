@@ -40,7 +40,12 @@ const toListItem = (row: ListRow): EditorialListItem => ({
 
 export const DASHBOARD_LIST_SIZE = 10;
 
+export type DashboardIssue = { id: number; number: number; year: number; publishAt: Date | null; articleCount: number };
+
 export type Dashboard = {
+  /** The newest issue still being composed, if any. */
+  composingIssue: DashboardIssue | null;
+  scheduledIssues: DashboardIssue[];
   myDrafts: EditorialListItem[];
   returnedToMe: EditorialListItem[];
   /** Null for someone who cannot approve: the list is not theirs to see. */
@@ -52,7 +57,20 @@ export type Dashboard = {
 export async function getDashboard(actor: PermissionActor, canApprove: boolean): Promise<Dashboard> {
   const db = getDb();
   const recent = { orderBy: [{ updatedAt: 'desc' as const }, { id: 'desc' as const }], take: DASHBOARD_LIST_SIZE, select: listSelect };
-  const [myDrafts, returnedToMe, waitingForApproval, recentlyPublished] = await Promise.all([
+  const issueSelect = {
+    id: true,
+    number: true,
+    year: true,
+    publishAt: true,
+    sections: { select: { _count: { select: { placements: true } } } },
+  } as const;
+  const toIssue = ({ sections, ...issue }: Prisma.IssueGetPayload<{ select: typeof issueSelect }>): DashboardIssue => ({
+    ...issue,
+    articleCount: sections.reduce((sum, section) => sum + section._count.placements, 0),
+  });
+  const [composingIssue, scheduledIssues, myDrafts, returnedToMe, waitingForApproval, recentlyPublished] = await Promise.all([
+    db.issue.findFirst({ where: { status: 'DRAFT' }, orderBy: [{ year: 'desc' }, { number: 'desc' }], select: issueSelect }),
+    db.issue.findMany({ where: { status: 'SCHEDULED' }, orderBy: { publishAt: 'asc' }, take: DASHBOARD_LIST_SIZE, select: issueSelect }),
     db.article.findMany({ ...recent, where: { authorId: actor.id, status: 'DRAFT', returnComment: null } }),
     db.article.findMany({ ...recent, where: { authorId: actor.id, status: 'DRAFT', returnComment: { not: null } } }),
     canApprove ? db.article.findMany({ ...recent, where: { status: 'SUBMITTED' }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] }) : null,
@@ -64,6 +82,8 @@ export async function getDashboard(actor: PermissionActor, canApprove: boolean):
     }),
   ]);
   return {
+    composingIssue: composingIssue ? toIssue(composingIssue) : null,
+    scheduledIssues: scheduledIssues.map(toIssue),
     myDrafts: myDrafts.map(toListItem),
     returnedToMe: returnedToMe.map(toListItem),
     waitingForApproval: waitingForApproval?.map(toListItem) ?? null,
@@ -83,6 +103,8 @@ export type ArticleSort = keyof typeof ARTICLE_SORTS;
 export type ArticleFilter = {
   status?: ArticleStatus;
   tagSlug?: string;
+  /** A section (chuyên mục) title, across issues. */
+  sectionTitle?: string;
   authorId?: number;
   text?: string;
   sort: ArticleSort;
@@ -105,6 +127,7 @@ export async function listEditorialArticles(filter: ArticleFilter): Promise<Arti
     status: filter.status,
     authorId: filter.authorId,
     tags: filter.tagSlug ? { some: { tag: { slug: filter.tagSlug } } } : undefined,
+    placement: filter.sectionTitle ? { section: { title: filter.sectionTitle } } : undefined,
     OR: text
       ? [{ title: { contains: text, mode: 'insensitive' } }, { lead: { contains: text, mode: 'insensitive' } }]
       : undefined,
@@ -127,14 +150,15 @@ export async function listEditorialArticles(filter: ArticleFilter): Promise<Arti
   };
 }
 
-/** Everyone who wrote an article and every tag, for the list's filters and the tag field. */
+/** Everyone who wrote an article, every tag and section name, for the list's filters. */
 export async function listFilterChoices() {
   const db = getDb();
-  const [authors, tags] = await Promise.all([
+  const [authors, tags, sections] = await Promise.all([
     db.user.findMany({ where: { articles: { some: {} } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     db.tag.findMany({ orderBy: { name: 'asc' }, select: { name: true, slug: true } }),
+    db.issueSection.findMany({ distinct: ['title'], orderBy: { title: 'asc' }, select: { title: true } }),
   ]);
-  return { authors, tags };
+  return { authors, tags, sections: sections.map((section) => section.title) };
 }
 
 /** The text an article and each of its revisions carry. */

@@ -44,6 +44,7 @@ const filterSchema = z.object({
   'trang-thai': z.enum(['DRAFT', 'SUBMITTED', 'APPROVED', 'PUBLISHED']).optional().catch(undefined),
   'chu-de': z.string().regex(/^[a-z0-9-]{1,200}$/).optional().catch(undefined),
   'tac-gia': z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
+  'chuyen-muc': z.string().max(200).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   'sap-xep': z.enum(Object.keys(ARTICLE_SORTS) as [keyof typeof ARTICLE_SORTS]).catch('moi-cap-nhat'),
 });
@@ -55,6 +56,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const filter: ArticleFilter = {
     status: params['trang-thai'],
     tagSlug: params['chu-de'],
+    sectionTitle: params['chuyen-muc'],
     authorId: params['tac-gia'],
     text: params.q,
     sort: params['sap-xep'],
@@ -85,6 +87,12 @@ export default async function ArticlesPage({ searchParams }: Props) {
           options={[ALL, ...Object.entries(ARTICLE_STATUS_LABELS).map(([value, label]) => ({ value, label }))]}
         />
         <FilterSelect name="chu-de" label="Chủ đề" value={params['chu-de'] ?? ''} options={[ALL, ...choices.tags.map((tag) => ({ value: tag.slug, label: tag.name }))]} />
+        <FilterSelect
+          name="chuyen-muc"
+          label="Chuyên mục"
+          value={params['chuyen-muc'] ?? ''}
+          options={[ALL, ...choices.sections.map((title) => ({ value: title, label: title }))]}
+        />
         <FilterSelect
           name="tac-gia"
           label="Tác giả"

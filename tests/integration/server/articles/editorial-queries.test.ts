@@ -92,3 +92,27 @@ describe('editorAbilities', () => {
     await expect(approveArticle(editor, created.id, { expectedVersion: 1 })).rejects.toThrow();
   });
 });
+
+describe('dashboard issues and the section filter', () => {
+  it('shows the issue being composed and the scheduled ones', async () => {
+    const db = getDb();
+    const publication = await db.publication.findFirstOrThrow();
+    const period = { periodStart: new Date('2025-11-10'), periodEnd: new Date('2025-11-23') };
+    const before = await getDashboard(editor, false);
+    expect(before.composingIssue).toBeNull();
+    expect(before.scheduledIssues).toEqual([]);
+    await db.issue.create({ data: { publicationId: publication.id, number: 18, year: 2025, ...period } });
+    const publishAt = new Date('2099-01-01T01:00:00Z');
+    await db.issue.create({ data: { publicationId: publication.id, number: 19, year: 2025, status: 'SCHEDULED', publishAt, ...period } });
+    const after = await getDashboard(editor, false);
+    expect(after.composingIssue).toMatchObject({ number: 18, year: 2025, articleCount: 0 });
+    expect(after.scheduledIssues).toEqual([expect.objectContaining({ number: 19, publishAt })]);
+  });
+
+  it('filters the article list by section name across issues', async () => {
+    const page = await listEditorialArticles({ sectionTitle: 'Thông tin CCHC của tỉnh', sort: 'tieu-de', page: 1 });
+    expect(page.total).toBe(11);
+    expect(page.items.map((item) => item.title)).toContain('Lấy người dân làm trung tâm phục vụ');
+    expect(page.items.map((item) => item.title)).not.toContain('Bổ sung một số vị trí việc làm tại cấp xã để phù hợp thực tiễn');
+  });
+});
