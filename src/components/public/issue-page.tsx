@@ -10,9 +10,14 @@ const articleAnchor = (slug: string) => `bai-${slug}`;
 export function IssuePage({ issue }: { issue: IssueView }) {
   const { publication } = issue;
   const number = formatIssueNumber(issue.number);
+  const logo = publication.logoMediaId ? issue.media.get(publication.logoMediaId) : undefined;
   return (
     <article className="issue">
       <header className="masthead" id="dau-trang">
+        {logo && (
+          // eslint-disable-next-line @next/next/no-img-element -- served by our media route, not /_next/image
+          <img className="masthead__logo" src={`/media/${logo.id}/web`} width={logo.width} height={logo.height} alt={publication.agencyName} />
+        )}
         <p className="masthead__title">{publication.mastheadTitle}</p>
         <div className="masthead__row">
           <h1 className="masthead__number">

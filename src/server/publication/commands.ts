@@ -4,6 +4,7 @@ import { getDb } from '../db/client';
 import { ConflictError, NotFoundError } from '../errors';
 import { assertCan, type PermissionActor } from '../permissions';
 import { parseInput } from '../validation';
+import { getMediaStorage, storeImage } from '../media/service';
 import { parseCalendarDate } from '@/lib/dates';
 import { cleanText } from '@/lib/text';
 import type { Cadence, PageSize } from '@/generated/prisma/enums';
@@ -67,6 +68,7 @@ export const publicationSettingsSchema = z.strictObject({
 
 export type PublicationSettings = Omit<z.output<typeof publicationSettingsSchema>, 'expectedVersion' | 'defaultSections'> & {
   version: number;
+  logoMediaId: number | null;
   defaultSections: { id: number; title: string; expectsSource: boolean }[];
 };
 
@@ -96,6 +98,7 @@ export async function getPublicationSettings(actor: PermissionActor): Promise<Pu
     printRun: publication.printRun,
     frequencyText: publication.frequencyText,
     responsiblePerson: publication.responsiblePerson,
+    logoMediaId: publication.logoMediaId,
     defaultSections: defaultSections.map((section) => ({ id: section.id, title: section.title, expectsSource: section.expectsSource })),
   };
 }
@@ -140,5 +143,39 @@ export async function updatePublicationSettings(actor: PermissionActor, input: u
       },
     });
     return { version: publication.version };
+  });
+}
+
+/**
+ * Replaces the publication's logo (masthead of the web page and of the PDF) with an uploaded
+ * image, checked and re-encoded like every upload. Throws ImageRejectedError for a bad file.
+ */
+export async function setPublicationLogo(
+  actor: PermissionActor,
+  publicationId: number,
+  image: { bytes: Buffer; fileName: string },
+): Promise<{ mediaId: number }> {
+  assertCan(actor, 'publication.manage');
+  const media = await storeImage(getDb(), getMediaStorage(), image.bytes, {
+    originalName: image.fileName,
+    alt: 'Biểu trưng',
+    uploadedById: actor.id,
+  });
+  return getDb().$transaction(async (tx) => {
+    const publication = await tx.publication.update({
+      where: { id: publicationId },
+      data: { logoMediaId: media.id, version: { increment: 1 } },
+      select: { version: true },
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: actor.id,
+        action: 'publication.logoChanged',
+        entityType: 'publication',
+        entityId: String(publicationId),
+        data: { mediaId: media.id, version: publication.version },
+      },
+    });
+    return { mediaId: media.id };
   });
 }

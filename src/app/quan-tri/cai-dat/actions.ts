@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireActor } from '@/server/auth/session';
-import { updatePublicationSettings } from '@/server/publication/commands';
+import { setPublicationLogo, updatePublicationSettings } from '@/server/publication/commands';
+import { ImageRejectedError } from '@/server/media/images';
 import { formFields } from '@/lib/form-data';
 import { INVALID_FORM, refusal, type FormState } from '../ban-tin/form-state';
 
@@ -63,4 +64,26 @@ export async function updateSettingsAction(_state: FormState, formData: FormData
   // The masthead and the office's name are on every public page.
   revalidatePath('/', 'layout');
   return { ok: true, message: 'Đã lưu cài đặt của ấn phẩm.' };
+}
+
+// Below next.config.ts's server-action body limit (5 MB), so the answer is ours, not Next's.
+const MAX_LOGO_BYTES = 4 * 1024 * 1024;
+const logoForm = z.strictObject({ publicationId: idField, logo: z.instanceof(File) });
+
+/** A plain multipart form (works without JavaScript); the command checks and re-encodes the image. */
+export async function uploadLogoAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const parsed = logoForm.safeParse(formFields(formData));
+  if (!parsed.success) return INVALID_FORM;
+  const { publicationId, logo } = parsed.data;
+  if (logo.size === 0) return { ok: false, message: 'Hãy chọn một tệp ảnh.' };
+  if (logo.size > MAX_LOGO_BYTES) return { ok: false, message: `Ảnh biểu trưng quá lớn (tối đa ${MAX_LOGO_BYTES / 1024 / 1024} MB).` };
+  try {
+    const actor = await requireActor();
+    await setPublicationLogo(actor, publicationId, { bytes: Buffer.from(await logo.arrayBuffer()), fileName: logo.name });
+  } catch (error) {
+    if (error instanceof ImageRejectedError) return { ok: false, message: error.message };
+    return refusal(error);
+  }
+  revalidatePath('/quan-tri/cai-dat');
+  return { ok: true, message: 'Đã cập nhật biểu trưng.' };
 }

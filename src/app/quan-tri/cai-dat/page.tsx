@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
 import { can } from '@/server/permissions';
 import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
-import { updateSettingsAction } from './actions';
+import { updateSettingsAction, uploadLogoAction } from './actions';
+import { LogoForm } from './logo-form';
 import { SettingsForm } from './settings-form';
 import './cai-dat.css';
 
@@ -20,14 +21,15 @@ export default async function SettingsPage() {
       </>
     );
   }
-  const { licenceDate, ...settings } = await getPublicationSettings(actor);
+  const { licenceDate, logoMediaId, ...settings } = await getPublicationSettings(actor);
   return (
     <>
       <h1 className="admin-title">Cài đặt ấn phẩm</h1>
       <p className="admin-lead">
         Tên ấn phẩm, cơ quan và dòng biên tập hiện trên mọi trang và trên bản PDF. Chuyên mục mặc định dùng cho các số tạo từ nay; các số đã có giữ
-        chuyên mục của mình. Chưa hỗ trợ tải lên biểu trưng (logo) tại đây.
+        chuyên mục của mình.
       </p>
+      <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={logoMediaId} />
       <SettingsForm
         action={updateSettingsAction}
         settings={{ ...settings, licenceDate: licenceDate ? licenceDate.toISOString().slice(0, 10) : '' }}
