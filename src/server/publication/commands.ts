@@ -68,7 +68,6 @@ export const publicationSettingsSchema = z.strictObject({
 
 export type PublicationSettings = Omit<z.output<typeof publicationSettingsSchema>, 'expectedVersion' | 'defaultSections'> & {
   version: number;
-  logoMediaId: number | null;
   defaultSections: { id: number; title: string; expectsSource: boolean }[];
 };
 
@@ -98,7 +97,6 @@ export async function getPublicationSettings(actor: PermissionActor): Promise<Pu
     printRun: publication.printRun,
     frequencyText: publication.frequencyText,
     responsiblePerson: publication.responsiblePerson,
-    logoMediaId: publication.logoMediaId,
     defaultSections: defaultSections.map((section) => ({ id: section.id, title: section.title, expectsSource: section.expectsSource })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
 import { can } from '@/server/permissions';
+import { getSiteIdentity } from '@/server/publication/queries';
 import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
 import { updateSettingsAction, uploadLogoAction } from './actions';
 import { LogoForm } from './logo-form';
@@ -21,7 +22,7 @@ export default async function SettingsPage() {
       </>
     );
   }
-  const { licenceDate, logoMediaId, ...settings } = await getPublicationSettings(actor);
+  const [{ licenceDate, ...settings }, site] = await Promise.all([getPublicationSettings(actor), getSiteIdentity()]);
   return (
     <>
       <h1 className="admin-title">Cài đặt ấn phẩm</h1>
@@ -29,7 +30,7 @@ export default async function SettingsPage() {
         Tên ấn phẩm, cơ quan và dòng biên tập hiện trên mọi trang và trên bản PDF. Chuyên mục mặc định dùng cho các số tạo từ nay; các số đã có giữ
         chuyên mục của mình.
       </p>
-      <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={logoMediaId} />
+      <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={site?.logoMediaId ?? null} />
       <SettingsForm
         action={updateSettingsAction}
         settings={{ ...settings, licenceDate: licenceDate ? licenceDate.toISOString().slice(0, 10) : '' }}
