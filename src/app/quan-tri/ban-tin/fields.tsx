@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import type { InputHTMLAttributes } from 'react';
 import type { FormState } from './form-state';
 import { Field } from '@/components/admin/field';
+import { OutcomeRegions } from '@/components/admin/form-outcome';
 
 // Pieces shared by the issue and settings forms.
 
@@ -25,29 +26,16 @@ export function TextField({ id, label, error, hint, defaultValue, ...input }: Te
   );
 }
 
-/**
- * What the last submission did. Both live regions are always present so screen readers
- * announce what appears in them; a conflict offers to load the current version.
- */
+/** What the last submission did; a conflict offers to load the current version. */
 export function FormOutcome({ state, onReload }: { state: FormState; onReload?: () => void }) {
   const router = useRouter();
   return (
-    <>
-      <p role="status" className="form-outcome form-outcome--ok">
-        {state?.ok ? state.message : null}
-      </p>
-      <div role="alert" className="form-outcome form-outcome--error">
-        {state && !state.ok ? (
-          <>
-            <p>{state.message}</p>
-            {state.isConflict ? (
-              <button type="button" className="admin-button" onClick={onReload ?? (() => router.refresh())}>
-                Tải lại
-              </button>
-            ) : null}
-          </>
-        ) : null}
-      </div>
-    </>
+    <OutcomeRegions state={state}>
+      {state?.isConflict ? (
+        <button type="button" className="admin-button" onClick={onReload ?? (() => router.refresh())}>
+          Tải lại
+        </button>
+      ) : null}
+    </OutcomeRegions>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import type { FormState } from '../ban-tin/form-state';
+import { OutcomeRegions } from '@/components/admin/form-outcome';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -26,13 +27,7 @@ export function LogoForm({ action, publicationId, logoMediaId }: { action: Actio
         <button type="submit" className="admin-button admin-button--primary" disabled={isPending} aria-busy={isPending}>
           {isPending ? 'Đang tải lên…' : 'Tải biểu trưng lên'}
         </button>
-        {/* Both regions are always present so screen readers announce what appears in them. */}
-        <p role="status" className="form-outcome form-outcome--ok">
-          {state?.ok ? state.message : null}
-        </p>
-        <p role="alert" className="form-outcome form-outcome--error">
-          {state && !state.ok ? state.message : null}
-        </p>
+        <OutcomeRegions state={state} />
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
+import { NoAccess } from '@/components/admin/no-access';
 import { can } from '@/server/permissions';
 import { getSiteIdentity } from '@/server/publication/queries';
 import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
@@ -15,12 +16,7 @@ const options = (labels: Record<string, string>) => Object.entries(labels).map((
 export default async function SettingsPage() {
   const actor = await requirePageActor('/quan-tri/cai-dat');
   if (!can(actor, 'publication.manage')) {
-    return (
-      <>
-        <h1 className="admin-title">Không có quyền truy cập</h1>
-        <p className="admin-lead">Bạn không có quyền truy cập trang này.</p>
-      </>
-    );
+    return <NoAccess />;
   }
   const [{ licenceDate, ...settings }, site] = await Promise.all([getPublicationSettings(actor), getSiteIdentity()]);
   return (

@@ -3,31 +3,22 @@
 import { useActionState, type ReactNode } from 'react';
 import type { FormState } from './actions';
 import { Field } from '@/components/admin/field';
+import { OutcomeRegions } from '@/components/admin/form-outcome';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 function Outcome({ state, listFieldErrors }: { state: FormState; listFieldErrors: boolean }) {
-  // Both regions are always present so screen readers announce what appears in them.
+  const fieldErrors = listFieldErrors && state && !state.ok ? Object.values(state.fieldErrors ?? {}) : [];
   return (
-    <>
-      <p role="status" className="form-outcome form-outcome--ok">
-        {state?.ok ? state.message : null}
-      </p>
-      <div role="alert" className="form-outcome form-outcome--error">
-        {state && !state.ok ? (
-          <>
-            <p>{state.message}</p>
-            {listFieldErrors && state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? (
-              <ul>
-                {Object.values(state.fieldErrors).map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : null}
-      </div>
-    </>
+    <OutcomeRegions state={state}>
+      {fieldErrors.length > 0 ? (
+        <ul>
+          {fieldErrors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </OutcomeRegions>
   );
 }
 

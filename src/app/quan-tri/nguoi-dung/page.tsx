@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
+import { NoAccess } from '@/components/admin/no-access';
 import { can, ROLE_LABELS } from '@/server/permissions';
 import { listUsers } from '@/server/users/queries';
 import { formatDate } from '@/lib/dates';
@@ -13,12 +14,7 @@ const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ valu
 export default async function UsersPage() {
   const actor = await requirePageActor('/quan-tri/nguoi-dung');
   if (!can(actor, 'user.manage')) {
-    return (
-      <>
-        <h1 className="admin-title">Không có quyền truy cập</h1>
-        <p className="admin-lead">Bạn không có quyền truy cập trang này.</p>
-      </>
-    );
+    return <NoAccess />;
   }
   const users = await listUsers(actor);
 
