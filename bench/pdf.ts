@@ -36,7 +36,16 @@ async function chromiumPrint(url: string): Promise<{ launchMs: number; printMs: 
   const launched = await measure(() =>
     chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     }),
   );
   const browser = launched.result;
@@ -111,7 +120,9 @@ try {
         `${(uncachedMs / 1000).toFixed(2)} s`,
         `${median(cached.map((m) => m.ms)).toFixed(1)} ms`,
         `${Math.round(Math.max(first.peakRss, ...uncached.map((m) => m.peakRss)) / 1024 / 1024)} MB`,
-        chromiumResult ? `${(chromiumResult.printMs / 1000).toFixed(2)} s (+${(chromiumResult.launchMs / 1000).toFixed(2)} s khởi động)` : 'n/a',
+        chromiumResult
+          ? `${(chromiumResult.printMs / 1000).toFixed(2)} s (+${(chromiumResult.launchMs / 1000).toFixed(2)} s khởi động)`
+          : 'n/a',
         chromiumResult ? `×${(chromiumResult.printMs / uncachedMs).toFixed(1)}` : 'n/a',
       ]);
     } finally {
@@ -120,7 +131,16 @@ try {
   }
   await getDb().$disconnect();
 
-  const header = ['bản tin', 'trang', 'lần đầu (tiến trình mới)', 'chưa có cache', 'có cache', 'RSS đỉnh', `Chromium page.pdf`, 'Chromium / react-pdf'];
+  const header = [
+    'bản tin',
+    'trang',
+    'lần đầu (tiến trình mới)',
+    'chưa có cache',
+    'có cache',
+    'RSS đỉnh',
+    `Chromium page.pdf`,
+    'Chromium / react-pdf',
+  ];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
   console.log(

@@ -120,7 +120,14 @@ try {
   ];
   const ceilingRps = rows[0]!.rps;
   console.log(`\n${CONNECTIONS} kết nối, ${DURATION_S} s mỗi trang; 2.000 số, 20.000+ bài viết.\n`);
-  console.log('trang'.padEnd(38), 'req/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'so với trần'.padStart(12), 'lỗi'.padStart(6));
+  console.log(
+    'trang'.padEnd(38),
+    'req/s'.padStart(8),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'so với trần'.padStart(12),
+    'lỗi'.padStart(6),
+  );
   for (const row of rows) {
     console.log(
       row.name.padEnd(38),

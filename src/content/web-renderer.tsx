@@ -60,59 +60,59 @@ export function RichText({
 }) {
   const headingTag = (level: unknown): HeadingTag => `h${headingLevel + (level === 3 ? 1 : 0)}` as HeadingTag;
   return renderJSONContentToReactElement({
-      nodeMapping: {
-        doc: ({ children }: Node) => <>{children}</>,
-        paragraph: ({ children }: Node) => <p>{children}</p>,
-        text: ({ node }: Node) => <>{str(node.text)}</>,
-        hardBreak: () => <br />,
-        heading: ({ node, children }: Node) => {
-          const Tag = headingTag(node.attrs?.level);
-          return <Tag>{children}</Tag>;
-        },
-        blockquote: ({ children }: Node) => <blockquote>{children}</blockquote>,
-        bulletList: ({ children }: Node) => <ul>{children}</ul>,
-        orderedList: ({ node, children }: Node) => (
-          <ol start={typeof node.attrs?.start === 'number' ? node.attrs.start : undefined}>{children}</ol>
-        ),
-        listItem: ({ children }: Node) => <li>{children}</li>,
-        horizontalRule: () => <hr />,
-        table: ({ children }: Node) => (
-          <div className="table-scroll">
-            <table>
-              <tbody>{children}</tbody>
-            </table>
-          </div>
-        ),
-        tableRow: ({ children }: Node) => <tr>{children}</tr>,
-        tableHeader: ({ node, children }: Node) => (
-          <th colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined} scope="col">
-            {children}
-          </th>
-        ),
-        tableCell: ({ node, children }: Node) => (
-          <td colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined}>
-            {children}
-          </td>
-        ),
-        image: ({ node }: Node) => <Figure attrs={node.attrs ?? {}} media={media} />,
+    nodeMapping: {
+      doc: ({ children }: Node) => <>{children}</>,
+      paragraph: ({ children }: Node) => <p>{children}</p>,
+      text: ({ node }: Node) => <>{str(node.text)}</>,
+      hardBreak: () => <br />,
+      heading: ({ node, children }: Node) => {
+        const Tag = headingTag(node.attrs?.level);
+        return <Tag>{children}</Tag>;
       },
-      markMapping: {
-        bold: ({ children }: Mark) => <strong>{children}</strong>,
-        italic: ({ children }: Mark) => <em>{children}</em>,
-        underline: ({ children }: Mark) => <u>{children}</u>,
-        link: ({ mark, children }: Mark) => {
-          const href = str(mark.attrs?.href);
-          // Checked again at render time: a document stored before a rule change stays safe.
-          if (!href || !isSafeHref(href)) return <>{children}</>;
-          const external = /^https?:/i.test(href);
-          return (
-            <a href={href} rel={external ? 'noopener noreferrer nofollow' : undefined}>
-              {children}
-            </a>
-          );
-        },
+      blockquote: ({ children }: Node) => <blockquote>{children}</blockquote>,
+      bulletList: ({ children }: Node) => <ul>{children}</ul>,
+      orderedList: ({ node, children }: Node) => (
+        <ol start={typeof node.attrs?.start === 'number' ? node.attrs.start : undefined}>{children}</ol>
+      ),
+      listItem: ({ children }: Node) => <li>{children}</li>,
+      horizontalRule: () => <hr />,
+      table: ({ children }: Node) => (
+        <div className="table-scroll">
+          <table>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      ),
+      tableRow: ({ children }: Node) => <tr>{children}</tr>,
+      tableHeader: ({ node, children }: Node) => (
+        <th colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined} scope="col">
+          {children}
+        </th>
+      ),
+      tableCell: ({ node, children }: Node) => (
+        <td colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined}>
+          {children}
+        </td>
+      ),
+      image: ({ node }: Node) => <Figure attrs={node.attrs ?? {}} media={media} />,
+    },
+    markMapping: {
+      bold: ({ children }: Mark) => <strong>{children}</strong>,
+      italic: ({ children }: Mark) => <em>{children}</em>,
+      underline: ({ children }: Mark) => <u>{children}</u>,
+      link: ({ mark, children }: Mark) => {
+        const href = str(mark.attrs?.href);
+        // Checked again at render time: a document stored before a rule change stays safe.
+        if (!href || !isSafeHref(href)) return <>{children}</>;
+        const external = /^https?:/i.test(href);
+        return (
+          <a href={href} rel={external ? 'noopener noreferrer nofollow' : undefined}>
+            {children}
+          </a>
+        );
       },
-      unhandledNode: () => null,
-      unhandledMark: ({ children }: Mark) => <>{children}</>,
+    },
+    unhandledNode: () => null,
+    unhandledMark: ({ children }: Mark) => <>{children}</>,
   })({ content: document });
 }

@@ -2,8 +2,16 @@ import { z } from 'zod';
 
 // Route parameters are input too: anything that is not a plausible address is a 404.
 export const issueAddressSchema = z.object({
-  year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(2000).max(2100)),
-  number: z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1)),
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(2000).max(2100)),
+  number: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1)),
 });
 
 export type IssueAddress = z.infer<typeof issueAddressSchema>;
@@ -13,7 +21,10 @@ export function parseIssueAddress(params: { year: string; number: string }): Iss
   return result.success ? result.data : null;
 }
 
-const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(200);
 
 export function parseSlug(value: string): string | null {
   const result = slugSchema.safeParse(value);

@@ -36,7 +36,12 @@ export const articleFieldsSchema = z.strictObject({
   sourceOutlet: optionalText(300, 'Tên nguồn'),
   sourceUrl: sourceUrlSchema,
   tags: z
-    .array(z.string().transform((tag) => tag.normalize('NFC').replace(/\s+/g, ' ').trim()).pipe(z.string().min(1).max(80, 'Chủ đề tối đa 80 ký tự.')))
+    .array(
+      z
+        .string()
+        .transform((tag) => tag.normalize('NFC').replace(/\s+/g, ' ').trim())
+        .pipe(z.string().min(1).max(80, 'Chủ đề tối đa 80 ký tự.')),
+    )
     .max(20, 'Tối đa 20 chủ đề.')
     .default([]),
 });

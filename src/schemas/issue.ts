@@ -10,7 +10,11 @@ export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 export const SECTION_TITLE_MAX = 200;
 
-const idSchema = (what: string) => z.number({ error: `Thiếu ${what}.` }).int(`Mã ${what} không hợp lệ.`).positive(`Mã ${what} không hợp lệ.`);
+const idSchema = (what: string) =>
+  z
+    .number({ error: `Thiếu ${what}.` })
+    .int(`Mã ${what} không hợp lệ.`)
+    .positive(`Mã ${what} không hợp lệ.`);
 
 const issueVersionSchema = z
   .number({ error: 'Thiếu phiên bản của số bản tin.' })

@@ -23,9 +23,7 @@ export type Env = z.infer<typeof envSchema> & { mediaRoot: string };
 let cached: Env | undefined;
 
 export function formatEnvError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `Biến môi trường ${issue.path.join('.')} không hợp lệ: ${issue.message}`)
-    .join('\n');
+  return error.issues.map((issue) => `Biến môi trường ${issue.path.join('.')} không hợp lệ: ${issue.message}`).join('\n');
 }
 
 export function getEnv(): Env {
@@ -46,10 +44,7 @@ export function getPublicBaseUrl(): string {
 const authEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    NEXTAUTH_SECRET: z
-      .string()
-      .min(32, 'cần ít nhất 32 ký tự ngẫu nhiên, ví dụ tạo bằng: openssl rand -base64 32')
-      .optional(),
+    NEXTAUTH_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự ngẫu nhiên, ví dụ tạo bằng: openssl rand -base64 32').optional(),
     NEXTAUTH_URL: z.url({ error: 'cần địa chỉ http(s) đầy đủ của trang, ví dụ https://bantin.sonoivu.laichau.gov.vn' }).optional(),
     PUBLIC_BASE_URL: publicBaseUrlSchema,
   })

@@ -51,7 +51,10 @@ test.beforeAll(async () => {
         [
           title,
           `bai-soan-so-${index}-${run}`,
-          JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Nội dung bài ${index + 1}.` }] }] }),
+          JSON.stringify({
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: `Nội dung bài ${index + 1}.` }] }],
+          }),
           author.rows[0].id,
         ],
       );
@@ -63,7 +66,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await withDatabase(async (client) => {
     const issues = `select id from "Issue" where year = 2025 and number = 18`;
-    await client.query(`delete from "ArticlePlacement" where "sectionId" in (select id from "IssueSection" where "issueId" in (${issues}))`);
+    await client.query(
+      `delete from "ArticlePlacement" where "sectionId" in (select id from "IssueSection" where "issueId" in (${issues}))`,
+    );
     await client.query(`delete from "Issue" where id in (${issues})`);
     await client.query(`delete from "Article" where slug like $1`, [`bai-soan-so-%-${run}`]);
   });
@@ -162,5 +167,9 @@ test('an editor composes Số 18, the approver schedules it, and it is public on
   await page.goto('/ban-tin');
   await page.getByRole('link', { name: 'Số 18', exact: true }).click();
   await expect(page).toHaveURL(/\/ban-tin\/2025\/18$/);
-  await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link')).toHaveText([TITLES.second, TITLES.first, TITLES.province]);
+  await expect(page.getByRole('navigation', { name: 'Mục lục' }).getByRole('link')).toHaveText([
+    TITLES.second,
+    TITLES.first,
+    TITLES.province,
+  ]);
 });

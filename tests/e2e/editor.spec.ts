@@ -27,7 +27,9 @@ async function newArticle(page: Page, title: string) {
   await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
 }
 
-test('an editor writes an article with a heading, a list, a link and an image; the approver returns it, then approves it', async ({ browser }) => {
+test('an editor writes an article with a heading, a list, a link and an image; the approver returns it, then approves it', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = `Lai Châu đẩy mạnh chuyển đổi số ${Date.now()}`;
   const editor = await signedIn(browser, 'bientap@demo.local', '/quan-tri');
@@ -49,7 +51,9 @@ test('an editor writes an article with a heading, a list, a link and an image; t
   await editor.keyboard.press('Enter');
   await editor.keyboard.type('Chi tiết tại https://baochinhphu.vn/bai-goc ');
 
-  const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a5599' } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a5599' } })
+    .jpeg()
+    .toBuffer();
   const chooser = editor.waitForEvent('filechooser');
   await editor.getByRole('button', { name: 'Tải ảnh lên' }).click();
   await (await chooser).setFiles({ name: 'hoi-nghi.jpg', mimeType: 'image/jpeg', buffer: jpeg });
@@ -103,7 +107,10 @@ test('an editor writes an article with a heading, a list, a link and an image; t
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(article.getByRole('heading', { level: 2, name: 'Kết quả nổi bật' })).toBeVisible();
   await expect(article.getByRole('listitem').filter({ hasText: 'Thời gian giải quyết giảm' })).toBeVisible();
-  await expect(article.getByRole('link', { name: 'https://baochinhphu.vn/bai-goc' })).toHaveAttribute('href', 'https://baochinhphu.vn/bai-goc');
+  await expect(article.getByRole('link', { name: 'https://baochinhphu.vn/bai-goc' })).toHaveAttribute(
+    'href',
+    'https://baochinhphu.vn/bai-goc',
+  );
   await expect(article.locator('figcaption')).toHaveText('Quang cảnh hội nghị - Ảnh: VGP');
   const image = article.getByRole('img', { name: 'Đại biểu dự hội nghị tại hội trường' });
   await expect(image).toBeVisible();

@@ -97,7 +97,9 @@ test.describe('bad addresses give a clear page, never a 500 or unpublished conte
     await expect(page.getByText('Bài nháp bí mật')).toHaveCount(0);
     const rsc = await request.get(`/bai-viet/${draftSlug}?_rsc=1`, { headers: { RSC: '1' } });
     expect(await rsc.text()).not.toContain('Bài nháp bí mật');
-    const spoofed = await request.get(`/bai-viet/${draftSlug}`, { headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' } });
+    const spoofed = await request.get(`/bai-viet/${draftSlug}`, {
+      headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+    });
     expect(spoofed.status()).toBe(404);
   });
 
@@ -117,12 +119,17 @@ test('a reader searches without accents and finds the digital-transformation art
   await box.press('Enter');
   await expect(page).toHaveURL(/\/tim-kiem\?q=chuyen\+doi\+so/);
   await expect(page.getByText(/Tìm thấy \d+ kết quả/)).toBeVisible();
-  const firstResult = page.locator('main').getByRole('link', { name: /Chuyển đổi số Việt Nam bước sang giai đoạn tăng tốc/ }).first();
+  const firstResult = page
+    .locator('main')
+    .getByRole('link', { name: /Chuyển đổi số Việt Nam bước sang giai đoạn tăng tốc/ })
+    .first();
   await expect(firstResult).toBeVisible();
   await expect(page.locator('main mark').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await firstResult.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chuyển đổi số Việt Nam bước sang giai đoạn tăng tốc, hiệu quả và gần dân hơn');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Chuyển đổi số Việt Nam bước sang giai đoạn tăng tốc, hiệu quả và gần dân hơn',
+  );
 });
 
 test('hostile and odd searches give a clear page', async ({ page }) => {

@@ -11,7 +11,9 @@ test('an admin uploads the logo in the settings and readers see it on the masthe
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  const logo = await sharp({ create: { width: 240, height: 240, channels: 3, background: '#a8201a' } }).png().toBuffer();
+  const logo = await sharp({ create: { width: 240, height: 240, channels: 3, background: '#a8201a' } })
+    .png()
+    .toBuffer();
   await page.getByLabel(/^Tệp ảnh/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
   await page.getByRole('button', { name: 'Tải biểu trưng lên' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã cập nhật biểu trưng.' })).toBeVisible();

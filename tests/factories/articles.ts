@@ -4,14 +4,16 @@ import type { ArticleStatus } from '@/generated/prisma/enums';
 
 let counter = 0;
 
-export async function createArticle(options: {
-  title?: string;
-  status?: ArticleStatus;
-  publishAt?: Date | null;
-  text?: string;
-  lead?: string | null;
-  tagSlugs?: string[];
-} = {}) {
+export async function createArticle(
+  options: {
+    title?: string;
+    status?: ArticleStatus;
+    publishAt?: Date | null;
+    text?: string;
+    lead?: string | null;
+    tagSlugs?: string[];
+  } = {},
+) {
   const db = getDb();
   counter += 1;
   const author = await db.user.findFirstOrThrow({ where: { role: 'EDITOR' } });

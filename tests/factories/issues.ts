@@ -76,7 +76,12 @@ export async function approvedArticles(titles: string[]) {
 }
 
 /** Places the articles at the end of the section, one composing step each; the last version. */
-export async function placeArticles(actor: PermissionActor, issue: IssueVersion, sectionId: number, articleIds: number[]): Promise<IssueVersion> {
+export async function placeArticles(
+  actor: PermissionActor,
+  issue: IssueVersion,
+  sectionId: number,
+  articleIds: number[],
+): Promise<IssueVersion> {
   let current = issue;
   for (const articleId of articleIds) {
     current = await addArticleToIssue(actor, issue.id, { expectedVersion: current.version, articleId, sectionId });

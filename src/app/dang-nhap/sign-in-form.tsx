@@ -81,7 +81,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           aria-describedby={error ? 'loi-dang-nhap' : undefined}
         />
       </div>
-      <button type="submit" className="admin-button admin-button--primary sign-in__submit" disabled={!isHydrated || isPending} aria-busy={isPending}>
+      <button
+        type="submit"
+        className="admin-button admin-button--primary sign-in__submit"
+        disabled={!isHydrated || isPending}
+        aria-busy={isPending}
+      >
         Đăng nhập
       </button>
     </form>

@@ -22,7 +22,13 @@ export function SignOutButton() {
   }
 
   return (
-    <button type="button" className="admin-button admin-button--on-dark" onClick={handleClick} disabled={!isHydrated || isPending} aria-busy={isPending}>
+    <button
+      type="button"
+      className="admin-button admin-button--on-dark"
+      onClick={handleClick}
+      disabled={!isHydrated || isPending}
+      aria-busy={isPending}
+    >
       Đăng xuất
     </button>
   );

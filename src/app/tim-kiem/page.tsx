@@ -2,13 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { SiteChrome } from '@/components/public/site-chrome';
-import {
-  SEARCH_PAGE_SIZE,
-  listSearchFilters,
-  searchArticles,
-  type ExcerptPart,
-  type SearchResults,
-} from '@/server/search/queries';
+import { SEARCH_PAGE_SIZE, listSearchFilters, searchArticles, type ExcerptPart, type SearchResults } from '@/server/search/queries';
 import { formatDate } from '@/lib/dates';
 import { formatIssueNumber } from '@/lib/text';
 import './search.css';
@@ -33,9 +27,7 @@ function pageHref(results: SearchResults, page: number): string {
 function Excerpt({ parts }: { parts: ExcerptPart[] }) {
   return (
     <p className="search-result__excerpt">
-      {parts.map((part, index) =>
-        part.isMatch ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>,
-      )}
+      {parts.map((part, index) => (part.isMatch ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>))}
     </p>
   );
 }

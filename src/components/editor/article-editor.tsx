@@ -111,7 +111,13 @@ export function ArticleEditor({ initial, abilitiesByStatus, statusLabels, knownT
   const [offerDismissed, setOfferDismissed] = useState(false);
 
   const [autosave] = useState(
-    () => new Autosave(initial.draft, initial.article, { status: setStatus, article: setArticle, conflict: setConflict, fieldErrors: setFieldErrors }),
+    () =>
+      new Autosave(initial.draft, initial.article, {
+        status: setStatus,
+        article: setArticle,
+        conflict: setConflict,
+        fieldErrors: setFieldErrors,
+      }),
   );
   const conflictHeading = useRef<HTMLHeadingElement>(null);
 
@@ -228,7 +234,11 @@ export function ArticleEditor({ initial, abilitiesByStatus, statusLabels, knownT
     sourceOutlet: `${formId}-ten-nguon`,
     sourceUrl: `${formId}-duong-dan`,
   };
-  const sourceLine = formatSourceLine({ authors: draft.sourceAuthors || null, outlet: draft.sourceOutlet || null, url: draft.sourceUrl || null });
+  const sourceLine = formatSourceLine({
+    authors: draft.sourceAuthors || null,
+    outlet: draft.sourceOutlet || null,
+    url: draft.sourceUrl || null,
+  });
   const currentStatus = article?.status ?? 'DRAFT';
 
   return (
@@ -378,27 +388,53 @@ export function ArticleEditor({ initial, abilitiesByStatus, statusLabels, knownT
           </button>
         )}
         {abilities.submit && (
-          <button type="button" className="admin-button admin-button--primary" disabled={busy !== null} onClick={() => void runStep('submit')}>
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            disabled={busy !== null}
+            onClick={() => void runStep('submit')}
+          >
             Gửi duyệt
           </button>
         )}
         {abilities.approve && (
-          <button type="button" className="admin-button admin-button--primary" disabled={busy !== null} onClick={() => void runStep('approve')}>
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            disabled={busy !== null}
+            onClick={() => void runStep('approve')}
+          >
             Duyệt
           </button>
         )}
         {abilities.publish && (
-          <button type="button" className="admin-button admin-button--primary" disabled={busy !== null} onClick={() => void runStep('publish')}>
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            disabled={busy !== null}
+            onClick={() => void runStep('publish')}
+          >
             Xuất bản
           </button>
         )}
         {abilities.return && (
-          <button type="button" className="admin-button" aria-expanded={returning} disabled={busy !== null} onClick={() => setReturning(!returning)}>
+          <button
+            type="button"
+            className="admin-button"
+            aria-expanded={returning}
+            disabled={busy !== null}
+            onClick={() => setReturning(!returning)}
+          >
             Trả lại
           </button>
         )}
         {article && (
-          <a className="admin-button admin-button--quiet" href={`/quan-tri/bai-viet/${article.id}/xem-truoc`} target="_blank" rel="noopener">
+          <a
+            className="admin-button admin-button--quiet"
+            href={`/quan-tri/bai-viet/${article.id}/xem-truoc`}
+            target="_blank"
+            rel="noopener"
+          >
             Xem trước
           </a>
         )}
@@ -409,7 +445,14 @@ export function ArticleEditor({ initial, abilitiesByStatus, statusLabels, knownT
           <label id={`${formId}-ly-do-nhan`} htmlFor={`${formId}-ly-do`}>
             Lý do trả lại
           </label>
-          <textarea id={`${formId}-ly-do`} rows={3} maxLength={2000} value={returnText} autoFocus onChange={(event) => setReturnText(event.target.value)} />
+          <textarea
+            id={`${formId}-ly-do`}
+            rows={3}
+            maxLength={2000}
+            value={returnText}
+            autoFocus
+            onChange={(event) => setReturnText(event.target.value)}
+          />
           <button
             type="button"
             className="admin-button admin-button--primary"

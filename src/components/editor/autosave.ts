@@ -135,7 +135,9 @@ export class Autosave {
     this.on.status({ kind: 'saving' });
     let result: Awaited<ReturnType<typeof saveArticleAction>>;
     try {
-      result = base ? await saveArticleAction(base.id, { ...snapshot, expectedVersion: base.version }) : await createArticleAction(snapshot);
+      result = base
+        ? await saveArticleAction(base.id, { ...snapshot, expectedVersion: base.version })
+        : await createArticleAction(snapshot);
     } catch {
       this.dirty = true;
       this.on.status({ kind: 'offline' });

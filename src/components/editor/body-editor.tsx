@@ -13,7 +13,8 @@ import { uploadImage } from './upload';
 
 type Upload = { name: string; percent: number } | null;
 
-const imageFiles = (files: FileList | null | undefined) => [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
+const imageFiles = (files: FileList | null | undefined) =>
+  [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
 
 // The editor's handlers run inside ProseMirror; they hand files and the link shortcut to the
 // toolbar component through events on the editor's element.
@@ -21,7 +22,15 @@ const FILES_EVENT = 'bai-viet:files';
 const LINK_EVENT = 'bai-viet:link';
 type FilesDetail = { files: File[]; position?: number };
 
-export function useBodyEditor({ content, editable, onChange }: { content: JSONContent; editable: boolean; onChange: (body: JSONContent) => void }) {
+export function useBodyEditor({
+  content,
+  editable,
+  onChange,
+}: {
+  content: JSONContent;
+  editable: boolean;
+  onChange: (body: JSONContent) => void;
+}) {
   return useEditor({
     extensions: articleExtensions,
     content,
@@ -75,10 +84,30 @@ const FORMAT_BUTTONS: ToolbarButton[] = [
   { label: 'Đậm', shortcut: 'Ctrl+B', run: (e) => chain(e).toggleBold().run(), active: (e) => e.isActive('bold') },
   { label: 'Nghiêng', shortcut: 'Ctrl+I', run: (e) => chain(e).toggleItalic().run(), active: (e) => e.isActive('italic') },
   { label: 'Gạch chân', shortcut: 'Ctrl+U', run: (e) => chain(e).toggleUnderline().run(), active: (e) => e.isActive('underline') },
-  { label: 'Tiêu đề mục', shortcut: 'Ctrl+Alt+2', run: (e) => chain(e).toggleHeading({ level: 2 }).run(), active: (e) => e.isActive('heading', { level: 2 }) },
-  { label: 'Tiêu đề nhỏ', shortcut: 'Ctrl+Alt+3', run: (e) => chain(e).toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
-  { label: 'Danh sách dấu chấm', shortcut: 'Ctrl+Shift+8', run: (e) => chain(e).toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
-  { label: 'Danh sách số', shortcut: 'Ctrl+Shift+7', run: (e) => chain(e).toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
+  {
+    label: 'Tiêu đề mục',
+    shortcut: 'Ctrl+Alt+2',
+    run: (e) => chain(e).toggleHeading({ level: 2 }).run(),
+    active: (e) => e.isActive('heading', { level: 2 }),
+  },
+  {
+    label: 'Tiêu đề nhỏ',
+    shortcut: 'Ctrl+Alt+3',
+    run: (e) => chain(e).toggleHeading({ level: 3 }).run(),
+    active: (e) => e.isActive('heading', { level: 3 }),
+  },
+  {
+    label: 'Danh sách dấu chấm',
+    shortcut: 'Ctrl+Shift+8',
+    run: (e) => chain(e).toggleBulletList().run(),
+    active: (e) => e.isActive('bulletList'),
+  },
+  {
+    label: 'Danh sách số',
+    shortcut: 'Ctrl+Shift+7',
+    run: (e) => chain(e).toggleOrderedList().run(),
+    active: (e) => e.isActive('orderedList'),
+  },
   { label: 'Trích dẫn', shortcut: 'Ctrl+Shift+B', run: (e) => chain(e).toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
   { label: 'Đường kẻ ngang', run: (e) => chain(e).setHorizontalRule().run() },
   { label: 'Chèn bảng', run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
@@ -157,7 +186,14 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
       <button type="button" className="admin-button admin-button--primary" onClick={submit}>
         Áp dụng
       </button>
-      <button type="button" className="admin-button admin-button--quiet" onClick={() => { chain(editor).extendMarkRange('link').unsetLink().run(); onClose(); }}>
+      <button
+        type="button"
+        className="admin-button admin-button--quiet"
+        onClick={() => {
+          chain(editor).extendMarkRange('link').unsetLink().run();
+          onClose();
+        }}
+      >
         Bỏ liên kết
       </button>
       {error && (
@@ -180,10 +216,16 @@ export function BodyEditor({ editor }: { editor: Editor | null }) {
   const insertImage = (mediaId: number, position?: number) => {
     if (!editor) return;
     const at = position ?? editor.state.selection.to;
-    editor.chain().focus().insertContentAt(at, { type: 'image', attrs: { mediaId, caption: null, credit: null, alt: null } }).run();
+    editor
+      .chain()
+      .focus()
+      .insertContentAt(at, { type: 'image', attrs: { mediaId, caption: null, credit: null, alt: null } })
+      .run();
     // Ask for the caption straight away: focus the new image's first field.
     window.setTimeout(() => {
-      const fields = editor.view.dom.querySelectorAll<HTMLInputElement>(`figure[data-media-id="${mediaId}"] input[data-image-field="caption"]`);
+      const fields = editor.view.dom.querySelectorAll<HTMLInputElement>(
+        `figure[data-media-id="${mediaId}"] input[data-image-field="caption"]`,
+      );
       fields[fields.length - 1]?.focus();
     }, 50);
   };
@@ -231,13 +273,32 @@ export function BodyEditor({ editor }: { editor: Editor | null }) {
           {FORMAT_BUTTONS.map((button) => (
             <Tool key={button.label} editor={editor} button={button} />
           ))}
-          <button type="button" className="editor-tool" aria-label="Liên kết" title="Liên kết (Ctrl+K)" aria-keyshortcuts="Control+K" onClick={() => setLinkOpen(true)}>
+          <button
+            type="button"
+            className="editor-tool"
+            aria-label="Liên kết"
+            title="Liên kết (Ctrl+K)"
+            aria-keyshortcuts="Control+K"
+            onClick={() => setLinkOpen(true)}
+          >
             Liên kết
           </button>
-          <button type="button" className="editor-tool" aria-label="Tải ảnh lên" title="Tải ảnh lên (hoặc kéo thả, dán ảnh vào nội dung)" onClick={() => fileInput.current?.click()}>
+          <button
+            type="button"
+            className="editor-tool"
+            aria-label="Tải ảnh lên"
+            title="Tải ảnh lên (hoặc kéo thả, dán ảnh vào nội dung)"
+            onClick={() => fileInput.current?.click()}
+          >
             Tải ảnh lên
           </button>
-          <button type="button" className="editor-tool" aria-label="Thư viện ảnh" title="Chọn ảnh đã tải lên" onClick={() => setLibraryOpen(true)}>
+          <button
+            type="button"
+            className="editor-tool"
+            aria-label="Thư viện ảnh"
+            title="Chọn ảnh đã tải lên"
+            onClick={() => setLibraryOpen(true)}
+          >
             Thư viện ảnh
           </button>
           {inTable && TABLE_BUTTONS.map((button) => <Tool key={button.label} editor={editor} button={button} />)}

@@ -3,14 +3,30 @@
 import { useId, useState } from 'react';
 
 const clean = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim();
-const fold = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const fold = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 /**
  * "Chủ đề": a combobox that suggests existing tags (accent-insensitive) and adds a new one
  * with Enter or a comma. Arrow keys move through suggestions; Backspace in an empty field
  * removes the last tag.
  */
-export function TagInput({ value, onChange, known, disabled }: { value: string[]; onChange: (tags: string[]) => void; known: string[]; disabled: boolean }) {
+export function TagInput({
+  value,
+  onChange,
+  known,
+  disabled,
+}: {
+  value: string[];
+  onChange: (tags: string[]) => void;
+  known: string[];
+  disabled: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
@@ -35,7 +51,12 @@ export function TagInput({ value, onChange, known, disabled }: { value: string[]
             <li key={tag}>
               <span>{tag}</span>
               {!disabled && (
-                <button type="button" aria-label={`Bỏ chủ đề ${tag}`} title={`Bỏ chủ đề ${tag}`} onClick={() => onChange(value.filter((t) => t !== tag))}>
+                <button
+                  type="button"
+                  aria-label={`Bỏ chủ đề ${tag}`}
+                  title={`Bỏ chủ đề ${tag}`}
+                  onClick={() => onChange(value.filter((t) => t !== tag))}
+                >
                   ×
                 </button>
               )}

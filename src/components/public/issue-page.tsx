@@ -16,7 +16,13 @@ export function IssuePage({ issue }: { issue: IssueView }) {
       <header className="masthead" id="dau-trang">
         {logo && (
           // eslint-disable-next-line @next/next/no-img-element -- served by our media route, not /_next/image
-          <img className="masthead__logo" src={`/media/${logo.id}/web`} width={logo.width} height={logo.height} alt={publication.agencyName} />
+          <img
+            className="masthead__logo"
+            src={`/media/${logo.id}/web`}
+            width={logo.width}
+            height={logo.height}
+            alt={publication.agencyName}
+          />
         )}
         <p className="masthead__title">{publication.mastheadTitle}</p>
         <div className="masthead__row">
@@ -68,7 +74,12 @@ export function IssuePage({ issue }: { issue: IssueView }) {
           {section.articles.map((article) => {
             const sourceLine = formatSourceLine(article.source);
             return (
-              <article key={article.id} id={articleAnchor(article.slug)} className="issue-article" aria-labelledby={`tieu-de-${article.id}`}>
+              <article
+                key={article.id}
+                id={articleAnchor(article.slug)}
+                className="issue-article"
+                aria-labelledby={`tieu-de-${article.id}`}
+              >
                 <h3 id={`tieu-de-${article.id}`} className="issue-article__title">
                   <span className="issue-article__number">{article.tocNumber}.</span>{' '}
                   <Link href={`/bai-viet/${article.slug}`}>{article.title}</Link>

@@ -26,15 +26,14 @@ type ArticleSnapshot = {
 const CONFLICT_MESSAGE =
   'Bài viết vừa được người khác lưu. Nội dung của bạn vẫn được giữ trong trình soạn thảo; hãy xem bản mới nhất rồi lưu lại.';
 
-
-
 async function validatedBody(tx: Transaction, body: unknown) {
   const checked = parseRichDocument(body ?? { type: 'doc', content: [] });
   if (!checked.ok) throw new ValidationError(checked.message, { body: checked.message });
   const mediaIds = referencedMediaIds(checked.document);
   if (mediaIds.length) {
     const found = await tx.media.count({ where: { id: { in: mediaIds } } });
-    if (found !== mediaIds.length) throw new ValidationError('Nội dung có ảnh không còn trong thư viện ảnh.', { body: 'Ảnh không tồn tại.' });
+    if (found !== mediaIds.length)
+      throw new ValidationError('Nội dung có ảnh không còn trong thư viện ảnh.', { body: 'Ảnh không tồn tại.' });
   }
   return { document: checked.document, mediaIds };
 }
@@ -182,12 +181,42 @@ type Transition = {
 };
 
 const TRANSITIONS = {
-  submit: { action: 'article.submit', from: ['DRAFT'], to: 'SUBMITTED', auditAction: 'article.submitted', refusal: 'Chỉ gửi duyệt được bài đang là Nháp.' },
-  approve: { action: 'article.approve', from: ['SUBMITTED'], to: 'APPROVED', auditAction: 'article.approved', refusal: 'Chỉ duyệt được bài đang Chờ duyệt.' },
-  return: { action: 'article.return', from: ['SUBMITTED', 'APPROVED'], to: 'DRAFT', auditAction: 'article.returned', refusal: 'Chỉ trả lại được bài Chờ duyệt hoặc Đã duyệt.' },
-  publish: { action: 'article.publish', from: ['APPROVED'], to: 'PUBLISHED', auditAction: 'article.published', refusal: 'Chỉ xuất bản được bài Đã duyệt.' },
+  submit: {
+    action: 'article.submit',
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    auditAction: 'article.submitted',
+    refusal: 'Chỉ gửi duyệt được bài đang là Nháp.',
+  },
+  approve: {
+    action: 'article.approve',
+    from: ['SUBMITTED'],
+    to: 'APPROVED',
+    auditAction: 'article.approved',
+    refusal: 'Chỉ duyệt được bài đang Chờ duyệt.',
+  },
+  return: {
+    action: 'article.return',
+    from: ['SUBMITTED', 'APPROVED'],
+    to: 'DRAFT',
+    auditAction: 'article.returned',
+    refusal: 'Chỉ trả lại được bài Chờ duyệt hoặc Đã duyệt.',
+  },
+  publish: {
+    action: 'article.publish',
+    from: ['APPROVED'],
+    to: 'PUBLISHED',
+    auditAction: 'article.published',
+    refusal: 'Chỉ xuất bản được bài Đã duyệt.',
+  },
   // Back to draft, not to approved: an approved article of a public issue would stay visible.
-  unpublish: { action: 'article.unpublish', from: ['PUBLISHED'], to: 'DRAFT', auditAction: 'article.unpublished', refusal: 'Bài viết chưa được xuất bản.' },
+  unpublish: {
+    action: 'article.unpublish',
+    from: ['PUBLISHED'],
+    to: 'DRAFT',
+    auditAction: 'article.unpublished',
+    refusal: 'Bài viết chưa được xuất bản.',
+  },
 } satisfies Record<string, Transition>;
 
 const transitionSchema = z.strictObject({ expectedVersion: versionSchema });
@@ -211,7 +240,11 @@ async function transition(
   }
   return getDb().$transaction(async (tx) => {
     const article = await loadForUpdate(tx, id);
-    if (step.action === 'article.submit' && !can(actor, 'article.editOwnDraft', article) && !can(actor, 'article.editOthersBeforeApproval', article)) {
+    if (
+      step.action === 'article.submit' &&
+      !can(actor, 'article.editOwnDraft', article) &&
+      !can(actor, 'article.editOthersBeforeApproval', article)
+    ) {
       throw new ForbiddenError(step.action);
     }
     assertVersion(article, expectedVersion);

@@ -128,9 +128,7 @@ export async function listEditorialArticles(filter: ArticleFilter): Promise<Arti
     authorId: filter.authorId,
     tags: filter.tagSlug ? { some: { tag: { slug: filter.tagSlug } } } : undefined,
     placement: filter.sectionTitle ? { section: { title: filter.sectionTitle } } : undefined,
-    OR: text
-      ? [{ title: { contains: text, mode: 'insensitive' } }, { lead: { contains: text, mode: 'insensitive' } }]
-      : undefined,
+    OR: text ? [{ title: { contains: text, mode: 'insensitive' } }, { lead: { contains: text, mode: 'insensitive' } }] : undefined,
   };
   const total = await db.article.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ARTICLE_PAGE_SIZE));
@@ -208,7 +206,10 @@ export async function getEditableArticle(id: number): Promise<EditableArticle> {
   });
   if (!row) throw new NotFoundError('Không tìm thấy bài viết.');
   const body = asDocument(row.body);
-  const media = await db.media.findMany({ where: { id: { in: referencedMediaIds(body) } }, select: { id: true, width: true, height: true } });
+  const media = await db.media.findMany({
+    where: { id: { in: referencedMediaIds(body) } },
+    select: { id: true, width: true, height: true },
+  });
   return {
     id: row.id,
     slug: row.slug,

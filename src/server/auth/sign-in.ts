@@ -10,10 +10,7 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Failed attempts allowed per address in the window, whatever the account. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-export type SignInResult =
-  | { status: 'ok'; user: { id: number; sessionVersion: number } }
-  | { status: 'invalid' }
-  | { status: 'throttled' };
+export type SignInResult = { status: 'ok'; user: { id: number; sessionVersion: number } } | { status: 'invalid' } | { status: 'throttled' };
 
 const credentialsSchema = z.object({
   email: z.string().max(320),
@@ -38,10 +35,7 @@ function getDummyHash(): Promise<string> {
  * record into a success. Throttled attempts count too: the lock lasts until the window has
  * been quiet. Unknown email, wrong password and deactivated account answer the same.
  */
-export async function authorize(
-  credentials: unknown,
-  context: { ipAddress: string; now?: Date },
-): Promise<SignInResult> {
+export async function authorize(credentials: unknown, context: { ipAddress: string; now?: Date }): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return { status: 'invalid' };
   const email = normalizeEmail(parsed.data.email);
@@ -75,7 +69,13 @@ export async function authorize(
   await db.$transaction([
     db.loginAttempt.update({ where: { id: attempt.id }, data: { isSuccess: true } }),
     db.auditEvent.create({
-      data: { actorId: usable.id, action: 'auth.signIn.succeeded', entityType: 'LoginAttempt', entityId: String(attempt.id), data: { email, ipAddress } },
+      data: {
+        actorId: usable.id,
+        action: 'auth.signIn.succeeded',
+        entityType: 'LoginAttempt',
+        entityId: String(attempt.id),
+        data: { email, ipAddress },
+      },
     }),
   ]);
   return { status: 'ok', user: { id: usable.id, sessionVersion: usable.sessionVersion } };
@@ -106,6 +106,10 @@ async function isThrottled(email: string, ipAddress: string, now: Date): Promise
  */
 export function clientAddress(forwardedFor: string | string[] | undefined): string {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
-  const last = header.split(',').map((part) => part.trim()).filter(Boolean).pop();
+  const last = header
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   return last ?? 'không rõ';
 }

@@ -24,10 +24,7 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasmFile = path.join(
-      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
-      'schema_engine_bg.wasm',
-    );
+    const wasmFile = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(await readFile(wasmFile), {
       './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,
     });
@@ -119,10 +116,7 @@ export async function applyMigrations(connectionString: string, directory = migr
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`Không tìm thấy migration nào trong ${directory}.`);
   }
-  const unknown = await findUnknownAppliedMigrations(
-    connectionString,
-    new Set(migrationsList.migrationDirectories.map((d) => d.path)),
-  );
+  const unknown = await findUnknownAppliedMigrations(connectionString, new Set(migrationsList.migrationDirectories.map((d) => d.path)));
   if (unknown.length) {
     throw new Error(
       `cơ sở dữ liệu đã chạy migration ${unknown.join(', ')} mà mã nguồn này không có (mã nguồn cũ hơn cơ sở dữ liệu; hãy cập nhật mã nguồn)`,
@@ -149,14 +143,10 @@ export async function createMigration(connectionString: string, name: string): P
   try {
     const migrationsList = await readMigrationList();
     const last = migrationsList.migrationDirectories.at(-1);
-    const previousSchema = last
-      ? await readFile(path.join(migrationsDir, last.path, SCHEMA_SNAPSHOT), 'utf8')
-      : null;
+    const previousSchema = last ? await readFile(path.join(migrationsDir, last.path, SCHEMA_SNAPSHOT), 'utf8') : null;
     const schemaText = await readFile(schemaPath, 'utf8');
     const diff = await engine.diff({
-      from: previousSchema
-        ? { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: previousSchema }] }
-        : { tag: 'empty' },
+      from: previousSchema ? { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: previousSchema }] } : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schemaText }] },
       script: true,
       exitCode: null,

@@ -36,9 +36,7 @@ export type DemoArticle = z.infer<typeof demoArticle>;
 export type DemoBlock = z.infer<typeof demoBlock>;
 
 export async function readDemoIssues(): Promise<DemoIssue[]> {
-  return Promise.all(
-    DEMO_FILES.map(async (file) => demoIssue.parse(JSON.parse(await readFile(path.join(demoDir, file), 'utf8')))),
-  );
+  return Promise.all(DEMO_FILES.map(async (file) => demoIssue.parse(JSON.parse(await readFile(path.join(demoDir, file), 'utf8')))));
 }
 
 const paragraphOf = (value: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: value }] });

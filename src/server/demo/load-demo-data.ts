@@ -49,11 +49,7 @@ export type DemoLoadResult = { loaded: false } | { loaded: true; issues: number;
  * when the database has no publication yet. Every row is written in one transaction, so a
  * failure leaves the database as it was (image files already written are then unreferenced).
  */
-export async function loadDemoData(
-  db: Database,
-  storage: MediaStorage,
-  options: { includeAccounts: boolean },
-): Promise<DemoLoadResult> {
+export async function loadDemoData(db: Database, storage: MediaStorage, options: { includeAccounts: boolean }): Promise<DemoLoadResult> {
   if ((await db.publication.count()) > 0) return { loaded: false };
   const issues = await readDemoIssues();
   const passwordHash = options.includeAccounts ? await hashPassword(DEMO_PASSWORD) : null;
@@ -78,9 +74,7 @@ export async function loadDemoData(
       });
       let authorId: number;
       if (passwordHash) {
-        const users = await Promise.all(
-          DEMO_ACCOUNTS.map((account) => tx.user.create({ data: { ...account, passwordHash } })),
-        );
+        const users = await Promise.all(DEMO_ACCOUNTS.map((account) => tx.user.create({ data: { ...account, passwordHash } })));
         authorId = users.find((user) => user.role === 'EDITOR')!.id;
       } else {
         // Production data gets its content author as a system account that cannot sign in.

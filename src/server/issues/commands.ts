@@ -32,14 +32,10 @@ import type { Cadence, IssueStatus } from '@/generated/prisma/enums';
 
 export type IssueVersion = { id: number; version: number; status: IssueStatus };
 
-const COMPOSE_CONFLICT =
-  'Số bản tin vừa được người khác sắp xếp lại. Tải lại để xem thứ tự mới; thay đổi của bạn chưa được lưu.';
-const STATE_CONFLICT =
-  'Số bản tin vừa được người khác thay đổi. Tải lại để xem trạng thái mới; thao tác của bạn chưa được thực hiện.';
-const NOT_DRAFT =
-  'Số này đã lên lịch hoặc đã xuất bản nên không sửa được bố cục. Gỡ lịch hoặc gỡ xuất bản trước khi sắp xếp lại.';
+const COMPOSE_CONFLICT = 'Số bản tin vừa được người khác sắp xếp lại. Tải lại để xem thứ tự mới; thay đổi của bạn chưa được lưu.';
+const STATE_CONFLICT = 'Số bản tin vừa được người khác thay đổi. Tải lại để xem trạng thái mới; thao tác của bạn chưa được thực hiện.';
+const NOT_DRAFT = 'Số này đã lên lịch hoặc đã xuất bản nên không sửa được bố cục. Gỡ lịch hoặc gỡ xuất bản trước khi sắp xếp lại.';
 const SECTION_NOT_FOUND = 'Không tìm thấy chuyên mục này trong số bản tin.';
-
 
 function audit(tx: Transaction, actor: PermissionActor, action: string, issueId: number, data: Prisma.InputJsonObject) {
   return tx.auditEvent.create({ data: { actorId: actor.id, action, entityType: 'issue', entityId: String(issueId), data } });
@@ -124,7 +120,11 @@ export async function createIssue(actor: PermissionActor, input: unknown): Promi
           periodEnd: fields.periodEnd,
           createdById: actor.id,
           sections: {
-            create: publication.defaultSections.map((section, position) => ({ title: section.title, position, expectsSource: section.expectsSource })),
+            create: publication.defaultSections.map((section, position) => ({
+              title: section.title,
+              position,
+              expectsSource: section.expectsSource,
+            })),
           },
         },
       });
@@ -203,7 +203,9 @@ const saveSectionOrder = (tx: Transaction, sections: readonly { id: number; posi
   writeOrder(sections, (section, position) => tx.issueSection.update({ where: { id: section.id }, data: { position } }));
 
 const savePlacementOrder = (tx: Transaction, placements: readonly { articleId: number; position: number }[]) =>
-  writeOrder(placements, (placement, position) => tx.articlePlacement.update({ where: { articleId: placement.articleId }, data: { position } }));
+  writeOrder(placements, (placement, position) =>
+    tx.articlePlacement.update({ where: { articleId: placement.articleId }, data: { position } }),
+  );
 
 /** Adds a section at the end of the issue. */
 export function addSection(actor: PermissionActor, issueId: number, input: unknown): Promise<IssueVersion> {
@@ -243,42 +245,56 @@ export function removeSection(actor: PermissionActor, issueId: number, input: un
       );
     }
     await tx.issueSection.delete({ where: { id: sectionId } });
-    await saveSectionOrder(tx, sections.filter((other) => other !== section));
+    await saveSectionOrder(
+      tx,
+      sections.filter((other) => other !== section),
+    );
     return { sectionId, title: section.title };
   });
 }
 
 /** Adds an approved or published article to a section (at `position`, or last). */
 export function addArticleToIssue(actor: PermissionActor, issueId: number, input: unknown): Promise<IssueVersion> {
-  return compose(actor, issueId, addArticleToIssueSchema, input, 'issue.article.added', async (tx, issue, { articleId, sectionId, position }) => {
-    sectionIn(await sectionsOf(tx, issue.id), sectionId);
-    // Locks the article too: its status and placement cannot change until this commits, and
-    // a simultaneous addition to another issue waits and then sees this one.
-    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
-    if (rows.length === 0) throw new NotFoundError('Không tìm thấy bài viết.');
-    const article = await tx.article.findUniqueOrThrow({
-      where: { id: articleId },
-      select: { title: true, status: true, placement: { select: { section: { select: { issue: { select: { id: true, number: true, year: true } } } } } } },
-    });
-    if (article.status !== 'APPROVED' && article.status !== 'PUBLISHED') {
-      throw new ValidationError(
-        `Chỉ thêm được bài đã duyệt. Bài “${article.title}” đang ở trạng thái “${ARTICLE_STATUS_LABELS[article.status]}”.`,
-        { articleId: 'Bài viết chưa được duyệt.' },
-      );
-    }
-    const current = article.placement?.section.issue;
-    if (current) {
-      const message =
-        current.id === issue.id
-          ? `Bài “${article.title}” đã có trong số này.`
-          : `Bài “${article.title}” đang nằm trong Số ${formatIssueNumber(current.number)}/${current.year}. Hãy gỡ bài khỏi số đó trước khi thêm vào số này.`;
-      throw new ValidationError(message, { articleId: message });
-    }
-    const placements = await placementsOf(tx, sectionId);
-    const placement = await tx.articlePlacement.create({ data: { articleId, sectionId, position: placements.length } });
-    await savePlacementOrder(tx, placedAt(placements, placement, position ?? placements.length));
-    return { articleId, sectionId, position: Math.min(position ?? placements.length, placements.length) };
-  });
+  return compose(
+    actor,
+    issueId,
+    addArticleToIssueSchema,
+    input,
+    'issue.article.added',
+    async (tx, issue, { articleId, sectionId, position }) => {
+      sectionIn(await sectionsOf(tx, issue.id), sectionId);
+      // Locks the article too: its status and placement cannot change until this commits, and
+      // a simultaneous addition to another issue waits and then sees this one.
+      const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Article" WHERE id = ${articleId} FOR UPDATE`;
+      if (rows.length === 0) throw new NotFoundError('Không tìm thấy bài viết.');
+      const article = await tx.article.findUniqueOrThrow({
+        where: { id: articleId },
+        select: {
+          title: true,
+          status: true,
+          placement: { select: { section: { select: { issue: { select: { id: true, number: true, year: true } } } } } },
+        },
+      });
+      if (article.status !== 'APPROVED' && article.status !== 'PUBLISHED') {
+        throw new ValidationError(
+          `Chỉ thêm được bài đã duyệt. Bài “${article.title}” đang ở trạng thái “${ARTICLE_STATUS_LABELS[article.status]}”.`,
+          { articleId: 'Bài viết chưa được duyệt.' },
+        );
+      }
+      const current = article.placement?.section.issue;
+      if (current) {
+        const message =
+          current.id === issue.id
+            ? `Bài “${article.title}” đã có trong số này.`
+            : `Bài “${article.title}” đang nằm trong Số ${formatIssueNumber(current.number)}/${current.year}. Hãy gỡ bài khỏi số đó trước khi thêm vào số này.`;
+        throw new ValidationError(message, { articleId: message });
+      }
+      const placements = await placementsOf(tx, sectionId);
+      const placement = await tx.articlePlacement.create({ data: { articleId, sectionId, position: placements.length } });
+      await savePlacementOrder(tx, placedAt(placements, placement, position ?? placements.length));
+      return { articleId, sectionId, position: Math.min(position ?? placements.length, placements.length) };
+    },
+  );
 }
 
 /** Moves an article of the issue to a section (the same or another) and a position in it. */
@@ -362,10 +378,17 @@ export async function scheduleIssue(actor: PermissionActor, issueId: number, inp
     }
     const warnings = await assertReady(tx, issueId, acknowledgedWarnings, 'lên lịch');
     await tx.article.updateMany({ where: { ...placedIn(issueId), status: 'APPROVED' }, data: { publishAt } });
-    return saveVersion(tx, actor, issueId, 'issue.scheduled', { status: 'SCHEDULED', publishAt }, {
-      publishAt: publishAt.toISOString(),
-      acknowledgedWarnings: warnings.map((warning) => warning.message),
-    });
+    return saveVersion(
+      tx,
+      actor,
+      issueId,
+      'issue.scheduled',
+      { status: 'SCHEDULED', publishAt },
+      {
+        publishAt: publishAt.toISOString(),
+        acknowledgedWarnings: warnings.map((warning) => warning.message),
+      },
+    );
   });
 }
 
@@ -402,6 +425,13 @@ export async function unpublishIssue(actor: PermissionActor, issueId: number, in
     await tx.article.updateMany({ where: { ...placedIn(issueId), status: 'PUBLISHED' }, data: { status: 'APPROVED' } });
     await tx.article.updateMany({ where: placedIn(issueId), data: { publishAt: null } });
     await enqueueSideEffects(tx, 'issue.unpublished', issueId);
-    return saveVersion(tx, actor, issueId, 'issue.unpublished', { status: 'DRAFT', publishAt: null }, { reason, statusBefore: issue.status });
+    return saveVersion(
+      tx,
+      actor,
+      issueId,
+      'issue.unpublished',
+      { status: 'DRAFT', publishAt: null },
+      { reason, statusBefore: issue.status },
+    );
   });
 }

@@ -149,9 +149,9 @@ export async function preflightIssue(issueId: number, db: Transaction = getDb())
   }
 
   const widths = new Map(
-    (
-      await db.media.findMany({ where: { id: { in: images.map((image) => image.attrs.mediaId) } }, select: { id: true, width: true } })
-    ).map((media) => [media.id, media.width]),
+    (await db.media.findMany({ where: { id: { in: images.map((image) => image.attrs.mediaId) } }, select: { id: true, width: true } })).map(
+      (media) => [media.id, media.width],
+    ),
   );
   const minWidth = minPrintWidthPx(issue.publication.pageSize);
   for (const { articleId, title, index, attrs } of images) {

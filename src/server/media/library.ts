@@ -11,7 +11,16 @@ export async function findMediaForEditors(id: number) {
 export const MEDIA_PAGE_SIZE = 24;
 
 export type MediaLibraryPage = {
-  items: { id: number; width: number; height: number; caption: string | null; credit: string | null; alt: string | null; originalName: string | null; createdAt: string }[];
+  items: {
+    id: number;
+    width: number;
+    height: number;
+    caption: string | null;
+    credit: string | null;
+    alt: string | null;
+    originalName: string | null;
+    createdAt: string;
+  }[];
   page: number;
   pageCount: number;
 };

@@ -43,6 +43,9 @@ export function cleanFileName(raw: string | null): string | null {
     return null;
   }
   const base = decoded.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').normalize('NFC').trim();
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .normalize('NFC')
+    .trim();
   return clean.slice(0, 255) || null;
 }

@@ -36,7 +36,10 @@ function Footer({ issue, geometry, context }: { issue: IssueView; geometry: Page
   // No lineHeight here or on any parent: see the NOTE in styles.ts.
   return (
     // Midway down the bottom margin, across the text column.
-    <View fixed style={[styles.footer, { bottom: geometry.margin.bottom / 2 - 8, left: geometry.margin.side, right: geometry.margin.side }]}>
+    <View
+      fixed
+      style={[styles.footer, { bottom: geometry.margin.bottom / 2 - 8, left: geometry.margin.side, right: geometry.margin.side }]}
+    >
       <Text style={styles.footerText}>
         {`${line(context, issue.publication.mastheadTitle)} · Số ${formatIssueNumber(issue.number)}/${issue.year}`}
       </Text>
@@ -81,7 +84,12 @@ function Masthead({ issue, context }: { issue: IssueView; context: RichTextConte
   );
 }
 
-function TableOfContents({ issue, geometry, context, startPages }: {
+function TableOfContents({
+  issue,
+  geometry,
+  context,
+  startPages,
+}: {
   issue: IssueView;
   geometry: PageGeometry;
   context: RichTextContext;
@@ -121,7 +129,12 @@ function TableOfContents({ issue, geometry, context, startPages }: {
   );
 }
 
-function Article({ article, geometry, context, onArticlePage }: {
+function Article({
+  article,
+  geometry,
+  context,
+  onArticlePage,
+}: {
   article: IssueArticleView;
   geometry: PageGeometry;
   context: RichTextContext;
@@ -157,7 +170,8 @@ function Article({ article, geometry, context, onArticlePage }: {
 function Colophon({ issue, context }: { issue: IssueView; context: RichTextContext }) {
   const c = issue.publication.colophon;
   const entries = [
-    c.licenceNumber && `Giấy phép xuất bản số ${line(context, c.licenceNumber)}${c.licenceDate ? ` ngày ${formatDate(c.licenceDate)}` : ''}`,
+    c.licenceNumber &&
+      `Giấy phép xuất bản số ${line(context, c.licenceNumber)}${c.licenceDate ? ` ngày ${formatDate(c.licenceDate)}` : ''}`,
     c.responsiblePerson && `Chịu trách nhiệm xuất bản: ${line(context, c.responsiblePerson)}`,
     c.printingPlace && `Nơi in: ${line(context, c.printingPlace)}`,
     c.printRun && `Số lượng in: ${line(context, c.printRun)}`,

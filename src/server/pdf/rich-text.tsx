@@ -1,7 +1,15 @@
 import 'server-only';
 import type { ReactNode } from 'react';
 import { Image, Link, Text, View, type Styles } from '@react-pdf/renderer';
-import { documentText, isSafeHref, type BlockNode, type ImageAttrs, type InlineNode, type RichDocument, type TableRowNode } from '@/content/schema';
+import {
+  documentText,
+  isSafeHref,
+  type BlockNode,
+  type ImageAttrs,
+  type InlineNode,
+  type RichDocument,
+  type TableRowNode,
+} from '@/content/schema';
 import type { MediaInfo } from '@/server/issues/queries';
 import { text, styles } from './styles';
 
@@ -100,16 +108,22 @@ function Figure({ attrs, place, context }: { attrs: ImageAttrs; place: Place; co
   );
 }
 
-function List({ node, place, context }: { node: Extract<BlockNode, { type: 'bulletList' | 'orderedList' }>; place: Place; context: RichTextContext }) {
+function List({
+  node,
+  place,
+  context,
+}: {
+  node: Extract<BlockNode, { type: 'bulletList' | 'orderedList' }>;
+  place: Place;
+  context: RichTextContext;
+}) {
   const start = node.type === 'orderedList' ? (node.attrs?.start ?? 1) : 0;
   const inner: Place = { ...place, width: place.width - styles.listMarker.width };
   return (
     <View style={styles.list}>
       {node.content.map((item, index) => (
         <View key={index} style={styles.listItem}>
-          <Text style={[paragraphStyle[place.variant], styles.listMarker]}>
-            {node.type === 'orderedList' ? `${start + index}.` : '•'}
-          </Text>
+          <Text style={[paragraphStyle[place.variant], styles.listMarker]}>{node.type === 'orderedList' ? `${start + index}.` : '•'}</Text>
           <View style={styles.listBody}>
             <Blocks nodes={item.content} place={inner} context={context} />
           </View>
@@ -145,7 +159,11 @@ function Table({ rows, place, context }: { rows: readonly TableRowNode[]; place:
             {row.content.map((cell, cellIndex) => (
               <View
                 key={cellIndex}
-                style={[styles.tableCell, { width: widths[cellIndex]! + 2 * styles.tableCell.padding }, cell.type === 'tableHeader' ? styles.tableHeader : {}]}
+                style={[
+                  styles.tableCell,
+                  { width: widths[cellIndex]! + 2 * styles.tableCell.padding },
+                  cell.type === 'tableHeader' ? styles.tableHeader : {},
+                ]}
               >
                 <Blocks nodes={cell.content} place={{ width: widths[cellIndex]!, variant: 'cell' }} context={context} />
               </View>
@@ -182,7 +200,10 @@ function Block({ node, place, context }: { node: BlockNode; place: Place; contex
         <View style={styles.quote}>
           <Blocks
             nodes={node.content}
-            place={{ width: place.width - styles.quote.paddingLeft - styles.quote.borderLeftWidth, variant: place.variant === 'cell' ? 'cell' : 'quote' }}
+            place={{
+              width: place.width - styles.quote.paddingLeft - styles.quote.borderLeftWidth,
+              variant: place.variant === 'cell' ? 'cell' : 'quote',
+            }}
             context={context}
           />
         </View>

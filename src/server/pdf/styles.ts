@@ -21,7 +21,8 @@ export type PageGeometry = {
 export function pageGeometry(pageSize: PageSize): PageGeometry {
   // A4, or 19 × 27 cm: the largest format Luật Báo chí 2016 (art. 34) allows a bản tin.
   const size: [number, number] = pageSize === 'B5_19X27' ? [19 * CM, 27 * CM] : [21 * CM, 29.7 * CM];
-  const margin = pageSize === 'B5_19X27' ? { top: 1.6 * CM, bottom: 2 * CM, side: 1.7 * CM } : { top: 1.8 * CM, bottom: 2.2 * CM, side: 2 * CM };
+  const margin =
+    pageSize === 'B5_19X27' ? { top: 1.6 * CM, bottom: 2 * CM, side: 1.7 * CM } : { top: 1.8 * CM, bottom: 2.2 * CM, side: 2 * CM };
   return {
     size,
     margin,
@@ -121,7 +122,15 @@ export const styles = StyleSheet.create({
   tocEntry: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 4, textDecoration: 'none', color: colors.ink },
   tocNumber: { width: 22, fontSize: 10, alignSelf: 'flex-start' },
   tocText: { flexShrink: 1, fontSize: 10 },
-  tocLeader: { flexGrow: 1, minWidth: 16, borderBottomWidth: 1, borderBottomStyle: 'dotted', borderBottomColor: colors.muted, marginHorizontal: 3, marginBottom: 3 },
+  tocLeader: {
+    flexGrow: 1,
+    minWidth: 16,
+    borderBottomWidth: 1,
+    borderBottomStyle: 'dotted',
+    borderBottomColor: colors.muted,
+    marginHorizontal: 3,
+    marginBottom: 3,
+  },
   tocPage: { width: 24, textAlign: 'right', fontSize: 10, fontWeight: 700 },
   tocEmpty: { fontSize: 10, fontStyle: 'italic', color: colors.muted },
   colophon: { marginTop: 'auto', paddingTop: 8, borderTopWidth: 0.5, borderTopColor: colors.rule },

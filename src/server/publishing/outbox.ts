@@ -74,7 +74,9 @@ function describeError(error: unknown): string {
  * MAX_OUTBOX_ATTEMPTS times. Call it after publishIssueNow in a server action to refresh the
  * caches at once (revalidatePath only works inside a request); the scheduler calls it too.
  */
-export async function processOutbox(handlers: readonly OutboxHandler[] = defaultHandlers()): Promise<{ processed: number; failed: number }> {
+export async function processOutbox(
+  handlers: readonly OutboxHandler[] = defaultHandlers(),
+): Promise<{ processed: number; failed: number }> {
   const failedIds: number[] = [];
   let processed = 0;
   for (;;) {
@@ -95,7 +97,10 @@ export async function processOutbox(handlers: readonly OutboxHandler[] = default
           await tx.publishOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: describeError(error) } });
           return 'failed' as const;
         }
-        await tx.publishOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, processedAt: new Date(), lastError: null } });
+        await tx.publishOutbox.update({
+          where: { id: row.id },
+          data: { attempts: { increment: 1 }, processedAt: new Date(), lastError: null },
+        });
         return 'processed' as const;
       },
       { timeout: HANDLER_TIMEOUT_MS },

@@ -61,7 +61,12 @@ const searchInputSchema = z.object({
     // Control characters become spaces (the query is shown back); the cut counts code points,
     // so it never splits a surrogate pair (emoji).
     .transform((text) =>
-      Array.from(text.normalize('NFC').replace(/\p{Cc}+/gu, ' ').trim())
+      Array.from(
+        text
+          .normalize('NFC')
+          .replace(/\p{Cc}+/gu, ' ')
+          .trim(),
+      )
         .slice(0, MAX_QUERY_CHARS)
         .join('')
         .trim(),
@@ -82,7 +87,11 @@ const searchInputSchema = z.object({
 
 /** Words as the database indexes them: no diacritics, lower case, runs of [a-z0-9]. */
 export function searchTokens(text: string): string[] {
-  return removeDiacritics(text).toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (
+    removeDiacritics(text)
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 type SearchTerms = {

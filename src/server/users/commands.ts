@@ -24,7 +24,16 @@ export class UserCommandError extends Error {
   }
 }
 
-const COMMON_PASSWORDS = new Set(['1234567890', '0123456789', '12345678910', 'qwertyuiop', 'password123', 'matkhau123', 'abc1234567', 'admin12345']);
+const COMMON_PASSWORDS = new Set([
+  '1234567890',
+  '0123456789',
+  '12345678910',
+  'qwertyuiop',
+  'password123',
+  'matkhau123',
+  'abc1234567',
+  'admin12345',
+]);
 
 export const passwordSchema = z
   .string({ error: 'Hãy nhập mật khẩu.' })
@@ -38,7 +47,11 @@ const emailSchema = z
   .toLowerCase()
   .pipe(z.email('Email không hợp lệ.').max(254, 'Email quá dài.'));
 
-const nameSchema = z.string({ error: 'Hãy nhập họ và tên.' }).trim().min(1, 'Hãy nhập họ và tên.').max(120, 'Họ và tên dài tối đa 120 ký tự.');
+const nameSchema = z
+  .string({ error: 'Hãy nhập họ và tên.' })
+  .trim()
+  .min(1, 'Hãy nhập họ và tên.')
+  .max(120, 'Họ và tên dài tối đa 120 ký tự.');
 const roleSchema = z.enum(Role, { error: 'Vai trò không hợp lệ.' });
 const userIdSchema = z.number({ error: 'Người dùng không hợp lệ.' }).int().positive();
 
@@ -155,7 +168,13 @@ async function insertUser(
       select: { id: true },
     });
     await tx.auditEvent.create({
-      data: { actorId, action: 'user.created', entityType: 'User', entityId: String(user.id), data: { email: input.email, role: input.role, via } },
+      data: {
+        actorId,
+        action: 'user.created',
+        entityType: 'User',
+        entityId: String(user.id),
+        data: { email: input.email, role: input.role, via },
+      },
     });
     return user;
   } catch (error) {

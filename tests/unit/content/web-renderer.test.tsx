@@ -14,7 +14,10 @@ describe('RichText', () => {
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'Đậm', marks: [{ type: 'bold' }] }] },
-        { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Một' }] }] }] },
+        {
+          type: 'orderedList',
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Một' }] }] }],
+        },
         { type: 'image', attrs: { mediaId: 5, caption: 'Hội nghị', credit: 'Ảnh: VGP', alt: 'Toàn cảnh' } },
       ],
     });
@@ -34,7 +37,9 @@ describe('RichText', () => {
   it('drops a link that is unsafe even if it was stored', () => {
     const html = render({
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }],
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+      ],
     });
     expect(html).toBe('<p>x</p>');
   });

@@ -62,7 +62,15 @@ describe('datetime-local values in Asia/Ho_Chi_Minh', () => {
   });
 
   it('refuses what is not a time', () => {
-    for (const value of ['', '2025-11-10', '2025-11-10 08:00', '2025-11-10T24:00', '2025-11-10T08:60', '2025-02-30T08:00', '10/11/2025 08:00']) {
+    for (const value of [
+      '',
+      '2025-11-10',
+      '2025-11-10 08:00',
+      '2025-11-10T24:00',
+      '2025-11-10T08:60',
+      '2025-02-30T08:00',
+      '10/11/2025 08:00',
+    ]) {
       expect(() => parseVietnamDateTimeLocal(value), value).toThrow(RangeError);
     }
   });

@@ -62,7 +62,11 @@ export default async function ArticlePage({ params }: Props) {
           keywords: article.tags.map((t) => t.name).join(', ') || undefined,
           publisher: site ? { '@type': 'GovernmentOrganization', name: site.agencyName } : undefined,
           isPartOf: article.issue
-            ? { '@type': 'PublicationIssue', issueNumber: String(article.issue.number), url: `${baseUrl}/ban-tin/${article.issue.year}/${article.issue.number}` }
+            ? {
+                '@type': 'PublicationIssue',
+                issueNumber: String(article.issue.number),
+                url: `${baseUrl}/ban-tin/${article.issue.year}/${article.issue.number}`,
+              }
             : undefined,
         }}
       />

@@ -69,7 +69,10 @@ export async function loadArticleAction(id: unknown): Promise<ActionResult<{ art
   });
 }
 
-const numberField = z.string().regex(/^\d{1,9}$/).transform(Number);
+const numberField = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
 const restoreForm = z.strictObject({ articleId: numberField, version: numberField, expectedVersion: numberField });
 
 export type RestoreState = { message: string } | null;

@@ -4,7 +4,15 @@ import { ARTICLE_STATUS_LABELS } from '@/server/issues/preflight';
 import { formatDateTime } from '@/lib/dates';
 
 /** Articles as a compact list: title (to the editor), status word, author, last change. */
-export function ArticleRows({ items, empty, showComment = false }: { items: (EditorialListItem & { tags?: string[] })[]; empty: string; showComment?: boolean }) {
+export function ArticleRows({
+  items,
+  empty,
+  showComment = false,
+}: {
+  items: (EditorialListItem & { tags?: string[] })[];
+  empty: string;
+  showComment?: boolean;
+}) {
   if (items.length === 0) return <p className="article-rows__empty">{empty}</p>;
   return (
     <ul className="article-rows">

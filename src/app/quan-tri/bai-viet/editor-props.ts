@@ -14,7 +14,9 @@ const STATUSES: ArticleStatusCode[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'PUBLIS
 export async function editorContext(actor: PermissionActor, authorId: number) {
   const { tags } = await listFilterChoices();
   return {
-    abilitiesByStatus: Object.fromEntries(STATUSES.map((status) => [status, editorAbilities(actor, { authorId, status })])) as ArticleEditorProps['abilitiesByStatus'],
+    abilitiesByStatus: Object.fromEntries(
+      STATUSES.map((status) => [status, editorAbilities(actor, { authorId, status })]),
+    ) as ArticleEditorProps['abilitiesByStatus'],
     statusLabels: ARTICLE_STATUS_LABELS,
     knownTags: tags.map((tag) => tag.name),
   };

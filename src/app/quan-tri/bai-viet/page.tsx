@@ -20,7 +20,17 @@ const SORT_LABELS: Record<keyof typeof ARTICLE_SORTS, string> = {
   'moi-tao': 'Mới tạo',
 };
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div className="admin-field">
       <label htmlFor={`loc-${name}`}>{label}</label>
@@ -42,8 +52,17 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 // Query parameters are input: anything unexpected falls back to "no filter".
 const filterSchema = z.object({
   'trang-thai': z.enum(['DRAFT', 'SUBMITTED', 'APPROVED', 'PUBLISHED']).optional().catch(undefined),
-  'chu-de': z.string().regex(/^[a-z0-9-]{1,200}$/).optional().catch(undefined),
-  'tac-gia': z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
+  'chu-de': z
+    .string()
+    .regex(/^[a-z0-9-]{1,200}$/)
+    .optional()
+    .catch(undefined),
+  'tac-gia': z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
   'chuyen-muc': z.string().max(200).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   'sap-xep': z.enum(Object.keys(ARTICLE_SORTS) as [keyof typeof ARTICLE_SORTS]).catch('moi-cap-nhat'),
@@ -86,7 +105,12 @@ export default async function ArticlesPage({ searchParams }: Props) {
           value={params['trang-thai'] ?? ''}
           options={[ALL, ...Object.entries(ARTICLE_STATUS_LABELS).map(([value, label]) => ({ value, label }))]}
         />
-        <FilterSelect name="chu-de" label="Chủ đề" value={params['chu-de'] ?? ''} options={[ALL, ...choices.tags.map((tag) => ({ value: tag.slug, label: tag.name }))]} />
+        <FilterSelect
+          name="chu-de"
+          label="Chủ đề"
+          value={params['chu-de'] ?? ''}
+          options={[ALL, ...choices.tags.map((tag) => ({ value: tag.slug, label: tag.name }))]}
+        />
         <FilterSelect
           name="chuyen-muc"
           label="Chuyên mục"
@@ -99,7 +123,12 @@ export default async function ArticlesPage({ searchParams }: Props) {
           value={params['tac-gia'] ? String(params['tac-gia']) : ''}
           options={[ALL, ...choices.authors.map((author) => ({ value: String(author.id), label: author.name }))]}
         />
-        <FilterSelect name="sap-xep" label="Sắp xếp" value={params['sap-xep']} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect
+          name="sap-xep"
+          label="Sắp xếp"
+          value={params['sap-xep']}
+          options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <button type="submit" className="admin-button admin-button--primary">
           Lọc
         </button>

@@ -26,12 +26,21 @@ import { INVALID_FORM, refusal, type FormState } from './form-state';
 // domain command, which re-reads the actor, checks the permission and validates the values.
 
 const LIST = '/quan-tri/ban-tin';
-const idField = z.string().regex(/^\d{1,9}$/).transform(Number);
+const idField = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
 
 /** A number as typed; blank is "missing", and what is not a whole number is refused by the domain schema with its message. */
 const typedNumber = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
-const createForm = z.strictObject({ publicationId: idField, number: z.string(), year: z.string(), periodStart: z.string(), periodEnd: z.string() });
+const createForm = z.strictObject({
+  publicationId: idField,
+  number: z.string(),
+  year: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+});
 
 export async function createIssueAction(_state: FormState, formData: FormData): Promise<FormState> {
   const parsed = createForm.safeParse(formFields(formData));

@@ -18,7 +18,6 @@ export type FormState = {
 
 export const INVALID_FORM: FormState = { ok: false, message: 'Biểu mẫu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại.' };
 
-
 export function refusal(error: unknown, values?: Record<string, string>): FormState {
   if (error instanceof ConflictError) return { ok: false, message: error.message, isConflict: true, values };
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };

@@ -8,7 +8,10 @@ import { ImageRejectedError } from '@/server/media/images';
 import { formFields } from '@/lib/form-data';
 import { INVALID_FORM, refusal, type FormState } from '../ban-tin/form-state';
 
-const idField = z.string().regex(/^\d{1,9}$/).transform(Number);
+const idField = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
 
 // The settings form: one value per field, and the default sections as three parallel lists
 // (id, blank for a new one; title; whether it expects a source), in their order.
@@ -30,7 +33,9 @@ const TEXT_FIELDS = [
 const settingsForm = z.strictObject({
   publicationId: idField,
   expectedVersion: idField,
-  values: z.strictObject(Object.fromEntries(TEXT_FIELDS.map((name) => [name, z.string()])) as Record<(typeof TEXT_FIELDS)[number], z.ZodString>),
+  values: z.strictObject(
+    Object.fromEntries(TEXT_FIELDS.map((name) => [name, z.string()])) as Record<(typeof TEXT_FIELDS)[number], z.ZodString>,
+  ),
   sectionId: z.array(z.union([z.literal(''), idField])),
   sectionTitle: z.array(z.string()),
   sectionExpectsSource: z.array(z.enum(['true', 'false'])),

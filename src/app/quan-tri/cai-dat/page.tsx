@@ -23,8 +23,8 @@ export default async function SettingsPage() {
     <>
       <h1 className="admin-title">Cài đặt ấn phẩm</h1>
       <p className="admin-lead">
-        Tên ấn phẩm, cơ quan và dòng biên tập hiện trên mọi trang và trên bản PDF. Chuyên mục mặc định dùng cho các số tạo từ nay; các số đã có giữ
-        chuyên mục của mình.
+        Tên ấn phẩm, cơ quan và dòng biên tập hiện trên mọi trang và trên bản PDF. Chuyên mục mặc định dùng cho các số tạo từ nay; các số đã
+        có giữ chuyên mục của mình.
       </p>
       <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={site?.logoMediaId ?? null} />
       <SettingsForm

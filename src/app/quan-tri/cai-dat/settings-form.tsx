@@ -96,7 +96,14 @@ export function SettingsForm({
         <legend>Thông tin xuất bản (cuối trang cuối)</legend>
         <div className="admin-form__grid">
           {text('licenceNumber', 'so-giay-phep', 'Số giấy phép', false)}
-          <TextField id="ngay-cap-phep" name="licenceDate" label="Ngày cấp phép" type="date" defaultValue={value('licenceDate')} error={errors.licenceDate} />
+          <TextField
+            id="ngay-cap-phep"
+            name="licenceDate"
+            label="Ngày cấp phép"
+            type="date"
+            defaultValue={value('licenceDate')}
+            error={errors.licenceDate}
+          />
           {text('printingPlace', 'noi-in', 'Nơi in', false)}
           {text('printRun', 'so-luong-in', 'Số lượng in', false)}
           {text('frequencyText', 'ky-han', 'Kỳ hạn xuất bản', false)}
@@ -114,10 +121,20 @@ export function SettingsForm({
                 <input type="hidden" name="sectionId" value={row.id ?? ''} />
                 <input type="hidden" name="sectionExpectsSource" value={String(row.expectsSource)} />
                 <label htmlFor={`ten-${row.key}`}>Tên chuyên mục {index + 1}</label>
-                <input id={`ten-${row.key}`} name="sectionTitle" value={row.title} onChange={(event) => update(row.key, { title: event.target.value })} maxLength={300} />
+                <input
+                  id={`ten-${row.key}`}
+                  name="sectionTitle"
+                  value={row.title}
+                  onChange={(event) => update(row.key, { title: event.target.value })}
+                  maxLength={300}
+                />
                 <label className="settings-section__check">
-                  <input type="checkbox" checked={row.expectsSource} onChange={(event) => update(row.key, { expectsSource: event.target.checked })} /> Cần ghi
-                  nguồn<span className="visually-hidden"> ({name})</span>
+                  <input
+                    type="checkbox"
+                    checked={row.expectsSource}
+                    onChange={(event) => update(row.key, { expectsSource: event.target.checked })}
+                  />{' '}
+                  Cần ghi nguồn<span className="visually-hidden"> ({name})</span>
                 </label>
                 <button type="button" className="admin-button" disabled={index === 0} onClick={() => move(index, -1)}>
                   Lên<span className="visually-hidden">: {name}</span>

@@ -22,8 +22,10 @@ export type FormState = {
 const PAGE = '/quan-tri/nguoi-dung';
 const INVALID_FORM: FormState = { ok: false, message: 'Biểu mẫu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại.' };
 
-const userIdField = z.string().regex(/^\d{1,9}$/).transform(Number);
-
+const userIdField = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
 
 async function run(work: (actor: Actor | null) => Promise<unknown>, success: string, values?: Record<string, string>): Promise<FormState> {
   try {

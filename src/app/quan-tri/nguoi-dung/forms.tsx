@@ -38,7 +38,6 @@ export function ActionForm({ action, submitLabel, children }: { action: Action; 
 
 type RoleOption = { value: string; label: string };
 
-
 function describedBy(id: string, hasHint: boolean, error: string | undefined): string | undefined {
   return [hasHint ? `${id}-goi-y` : null, error ? `${id}-loi` : null].filter(Boolean).join(' ') || undefined;
 }

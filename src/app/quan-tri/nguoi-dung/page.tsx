@@ -21,9 +21,7 @@ export default async function UsersPage() {
   return (
     <>
       <h1 className="admin-title">Người dùng</h1>
-      <p className="admin-lead">
-        Đổi vai trò, ngừng hoạt động hay đặt lại mật khẩu sẽ kết thúc ngay mọi phiên đăng nhập của tài khoản đó.
-      </p>
+      <p className="admin-lead">Đổi vai trò, ngừng hoạt động hay đặt lại mật khẩu sẽ kết thúc ngay mọi phiên đăng nhập của tài khoản đó.</p>
 
       <section aria-labelledby="tieu-de-them" className="admin-panel">
         <h2 id="tieu-de-them">Thêm người dùng</h2>
@@ -52,7 +50,14 @@ export default async function UsersPage() {
                   </p>
                 </div>
                 <div className="user-card__actions">
-                  <ActionForm action={changeRoleAction} submitLabel={<>Đổi vai trò<span className="visually-hidden"> của {user.name}</span></>}>
+                  <ActionForm
+                    action={changeRoleAction}
+                    submitLabel={
+                      <>
+                        Đổi vai trò<span className="visually-hidden"> của {user.name}</span>
+                      </>
+                    }
+                  >
                     <input type="hidden" name="userId" value={user.id} />
                     <label htmlFor={`vai-tro-${user.id}`}>
                       Vai trò<span className="visually-hidden"> của {user.name}</span>
@@ -77,7 +82,14 @@ export default async function UsersPage() {
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="isActive" value={user.isActive ? 'false' : 'true'} />
                   </ActionForm>
-                  <ActionForm action={resetPasswordAction} submitLabel={<>Đặt lại mật khẩu<span className="visually-hidden"> của {user.name}</span></>}>
+                  <ActionForm
+                    action={resetPasswordAction}
+                    submitLabel={
+                      <>
+                        Đặt lại mật khẩu<span className="visually-hidden"> của {user.name}</span>
+                      </>
+                    }
+                  >
                     <input type="hidden" name="userId" value={user.id} />
                     <label htmlFor={`mat-khau-${user.id}`}>
                       Mật khẩu mới<span className="visually-hidden"> của {user.name}</span>

@@ -27,7 +27,9 @@ let jpeg: Buffer;
 beforeAll(async () => {
   const user = await getDb().user.findUniqueOrThrow({ where: { email: 'bientap@demo.local' } });
   editor = { id: user.id, email: user.email, name: user.name, role: user.role };
-  jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+  jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366aa' } })
+    .jpeg()
+    .toBuffer();
 });
 
 beforeEach(() => {
@@ -110,7 +112,10 @@ describe('POST /quan-tri/api/media', () => {
 
   it('strips GPS EXIF from a JPEG', async () => {
     const withGps = await sharp(jpeg)
-      .withExifMerge({ IFD0: { Make: 'Máy ảnh thử' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 23/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '103/1 27/1 0/1' } })
+      .withExifMerge({
+        IFD0: { Make: 'Máy ảnh thử' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 23/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '103/1 27/1 0/1' },
+      })
       .jpeg()
       .toBuffer();
     expect((await sharp(withGps).metadata()).exif).toBeDefined();
@@ -143,7 +148,8 @@ describe('media library and unpublished media', () => {
 
   it('serves an image no public article uses to a signed-in editor only, never cached publicly', async () => {
     const { id } = await (await upload(new Uint8Array(jpeg))).json();
-    const request = () => getMedia(new Request(`http://localhost:3000/media/${id}/web`), { params: Promise.resolve({ id: String(id), variant: 'web' }) });
+    const request = () =>
+      getMedia(new Request(`http://localhost:3000/media/${id}/web`), { params: Promise.resolve({ id: String(id), variant: 'web' }) });
     const signedIn = await request();
     expect(signedIn.status).toBe(200);
     expect(signedIn.headers.get('cache-control')).toBe('private, no-store');

@@ -47,7 +47,11 @@ describe('GET /quan-tri/ban-tin/{id}/pdf', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="ban-tin-cchc-so-\d+-2040-xem-truoc\.pdf"$/);
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('is 401 signed out and 404 for an unknown or malformed issue', async () => {

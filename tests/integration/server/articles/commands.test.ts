@@ -40,7 +40,9 @@ describe('createArticle', () => {
     expect(created).toMatchObject({ slug: 'day-manh-cai-cach-thu-tuc-hanh-chinh-nam-2026', version: 1, status: 'DRAFT' });
     const db = getDb();
     expect(await db.articleRevision.count({ where: { articleId: created.id } })).toBe(1);
-    expect((await db.articleTag.findMany({ where: { articleId: created.id }, include: { tag: true } })).map((t) => t.tag.slug)).toEqual(['chuyen-doi-so']);
+    expect((await db.articleTag.findMany({ where: { articleId: created.id }, include: { tag: true } })).map((t) => t.tag.slug)).toEqual([
+      'chuyen-doi-so',
+    ]);
     expect(await db.auditEvent.count({ where: { entityId: String(created.id), action: 'article.created' } })).toBe(1);
   });
 
@@ -53,10 +55,41 @@ describe('createArticle', () => {
   it.each([
     ['an empty title', { ...fields(''), title: '   ' }, 'title'],
     ['a 1,000-character title', fields('Tiêu đề '.repeat(125)), 'title'],
-    ['a javascript: link', { ...fields('Liên kết xấu'), body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] } }, 'body'],
-    ['a data: link', { ...fields('Liên kết data'), body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'data:text/html,x' } }] }] }] } }, 'body'],
+    [
+      'a javascript: link',
+      {
+        ...fields('Liên kết xấu'),
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+            },
+          ],
+        },
+      },
+      'body',
+    ],
+    [
+      'a data: link',
+      {
+        ...fields('Liên kết data'),
+        body: {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'data:text/html,x' } }] }] },
+          ],
+        },
+      },
+      'body',
+    ],
     ['a 5 MB body', { ...fields('Bài quá dài'), body: paragraph('a'.repeat(5_000_000)) }, 'body'],
-    ['an image that does not exist', { ...fields('Ảnh ma'), body: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: 999_999 } }] } }, 'body'],
+    [
+      'an image that does not exist',
+      { ...fields('Ảnh ma'), body: { type: 'doc', content: [{ type: 'image', attrs: { mediaId: 999_999 } }] } },
+      'body',
+    ],
     ['a bad source URL', { ...fields('Nguồn xấu'), sourceUrl: 'javascript:alert(1)' }, 'sourceUrl'],
   ])('refuses %s with a Vietnamese message and creates nothing', async (_label, input, field) => {
     const before = await getDb().article.count();
@@ -67,7 +100,9 @@ describe('createArticle', () => {
   });
 
   it.each([['status'], ['approvedById'], ['version'], ['authorId']])('refuses an extra %s field', async (key) => {
-    const error = await createArticle(editor, { ...fields('Trường thừa'), [key]: key === 'status' ? 'PUBLISHED' : 1 }).catch((e: unknown) => e);
+    const error = await createArticle(editor, { ...fields('Trường thừa'), [key]: key === 'status' ? 'PUBLISHED' : 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
   });
 
@@ -81,9 +116,15 @@ describe('saveArticle', () => {
   it('refuses the second of two saves based on the same version and keeps both texts', async () => {
     const created = await createArticle(editor, fields('Bài hai người sửa'));
     await saveArticle(editor, created.id, { ...fields('Bài hai người sửa', 'Bản của người thứ nhất'), expectedVersion: 1 });
-    const error = await saveArticle(otherEditor, created.id, { ...fields('Bài hai người sửa', 'Bản của người thứ hai'), expectedVersion: 1 }).catch((e: unknown) => e);
+    const error = await saveArticle(otherEditor, created.id, {
+      ...fields('Bài hai người sửa', 'Bản của người thứ hai'),
+      expectedVersion: 1,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError<{ version: number; body: unknown }>).current).toMatchObject({ version: 2, body: paragraph('Bản của người thứ nhất') });
+    expect((error as ConflictError<{ version: number; body: unknown }>).current).toMatchObject({
+      version: 2,
+      body: paragraph('Bản của người thứ nhất'),
+    });
     const stored = await getDb().article.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.body).toEqual(paragraph('Bản của người thứ nhất'));
     expect(await getDb().articleRevision.count({ where: { articleId: created.id } })).toBe(2);
@@ -116,7 +157,9 @@ describe('saveArticle', () => {
     await submitArticle(editor, created.id, { expectedVersion: 1 });
     await approveArticle(approver, created.id, { expectedVersion: 1 });
     await publishArticle(approver, created.id, { expectedVersion: 1 });
-    expect(await saveArticle(editor, created.id, { ...fields('Sửa lén'), expectedVersion: 1 }).catch((e: unknown) => e)).toBeInstanceOf(ForbiddenError);
+    expect(await saveArticle(editor, created.id, { ...fields('Sửa lén'), expectedVersion: 1 }).catch((e: unknown) => e)).toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
@@ -137,9 +180,18 @@ describe('review workflow', () => {
     expect((await findPublicArticle(created.slug))?.kind).toBe('article');
     await unpublishArticle(approver, created.id, { expectedVersion: 2, reason: 'Sai số liệu.' });
     expect(await findPublicArticle(created.slug)).toBeNull();
-    const actions = (await getDb().auditEvent.findMany({ where: { entityId: String(created.id) }, orderBy: { id: 'asc' } })).map((e) => e.action);
+    const actions = (await getDb().auditEvent.findMany({ where: { entityId: String(created.id) }, orderBy: { id: 'asc' } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual([
-      'article.created', 'article.submitted', 'article.returned', 'article.saved', 'article.submitted', 'article.approved', 'article.published', 'article.unpublished',
+      'article.created',
+      'article.submitted',
+      'article.returned',
+      'article.saved',
+      'article.submitted',
+      'article.approved',
+      'article.published',
+      'article.unpublished',
     ]);
   });
 
@@ -170,6 +222,8 @@ describe('review workflow', () => {
   it('refuses steps the status does not allow', async () => {
     const created = await createArticle(editor, fields('Sai bước'));
     expect(await approveArticle(approver, created.id, { expectedVersion: 1 }).catch((e: unknown) => e)).toBeInstanceOf(TransitionError);
-    expect(await returnArticle(approver, created.id, { expectedVersion: 1, comment: '' }).catch((e: unknown) => e)).toBeInstanceOf(ValidationError);
+    expect(await returnArticle(approver, created.id, { expectedVersion: 1, comment: '' }).catch((e: unknown) => e)).toBeInstanceOf(
+      ValidationError,
+    );
   });
 });

@@ -74,7 +74,12 @@ describe('revisions', () => {
     expect(revisions[0]!.author).toBe('Trần Văn Duyệt');
     expect((await getRevision(created.id, 1)).title).toBe('Phiên bản một');
     const current = await getEditableArticle(created.id);
-    expect(current).toMatchObject({ title: 'Phiên bản hai', version: 2, slugFixed: false, tags: [{ name: 'Thử nghiệm bảng tin', slug: 'thu-nghiem-bang-tin' }] });
+    expect(current).toMatchObject({
+      title: 'Phiên bản hai',
+      version: 2,
+      slugFixed: false,
+      tags: [{ name: 'Thử nghiệm bảng tin', slug: 'thu-nghiem-bang-tin' }],
+    });
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPublicArticle, listPublicArticlesByTag, listPublicArticleUrls, listRecentPublicArticles, TAG_PAGE_SIZE } from '@/server/articles/queries';
+import {
+  findPublicArticle,
+  listPublicArticlesByTag,
+  listPublicArticleUrls,
+  listRecentPublicArticles,
+  TAG_PAGE_SIZE,
+} from '@/server/articles/queries';
 import { getDb } from '@/server/db/client';
 import { createArticle, createIssueWith } from '../../../factories/articles';
 
@@ -73,7 +79,9 @@ describe('listPublicArticlesByTag', () => {
 describe('feed and sitemap lists', () => {
   it('contain every published demo article and no draft', async () => {
     const draft = await createArticle({ status: 'DRAFT' });
-    const demoSlugs = (await getDb().article.findMany({ where: { placement: { section: { issue: { number: { in: [8, 17] } } } } }, select: { slug: true } })).map((a) => a.slug);
+    const demoSlugs = (
+      await getDb().article.findMany({ where: { placement: { section: { issue: { number: { in: [8, 17] } } } } }, select: { slug: true } })
+    ).map((a) => a.slug);
     expect(demoSlugs).toHaveLength(24);
     const urls = (await listPublicArticleUrls()).map((u) => u.slug);
     expect(urls).toEqual(expect.arrayContaining(demoSlugs));

@@ -76,8 +76,11 @@ $$ LANGUAGE plpgsql;`,
   it('refuses a database that ran a migration this code does not have, and changes nothing', async () => {
     const { dir, url } = await scratch({ '20260101000000_a': 'CREATE TABLE a (n int);' });
     await applyMigrations(url, dir);
-    await query(url, `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-      VALUES ('future', 'x', '20991231000000_newer', now(), now(), 1)`);
+    await query(
+      url,
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+      VALUES ('future', 'x', '20991231000000_newer', now(), now(), 1)`,
+    );
     await mkdir(path.join(dir, '20260102000000_b'));
     await writeFile(path.join(dir, '20260102000000_b', 'migration.sql'), 'CREATE TABLE b (n int);');
     await expect(applyMigrations(url, dir)).rejects.toThrow(/20991231000000_newer/);

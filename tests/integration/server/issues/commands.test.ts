@@ -37,7 +37,11 @@ beforeAll(async () => {
   publicationId = (await createPublication()).id;
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 const inFuture = (ms = 3600_000) => new Date(Date.now() + ms).toISOString();
 
 /** Section titles and article titles in the order the public page and the PDF print them. */
@@ -96,7 +100,13 @@ describe('proposeNextIssue', () => {
 
 describe('createIssue', () => {
   it('creates a draft with the publication’s default sections and an audit event', async () => {
-    const created = await createIssue(editor, { publicationId, number: 101, year: 2041, periodStart: '2041-01-07', periodEnd: '2041-01-20' });
+    const created = await createIssue(editor, {
+      publicationId,
+      number: 101,
+      year: 2041,
+      periodStart: '2041-01-07',
+      periodEnd: '2041-01-20',
+    });
     expect(created).toMatchObject({ version: 1, status: 'DRAFT' });
     const sections = await getDb().issueSection.findMany({ where: { issueId: created.id }, orderBy: { position: 'asc' } });
     expect(sections.map(({ title, position, expectsSource }) => ({ title, position, expectsSource }))).toEqual([
@@ -106,7 +116,9 @@ describe('createIssue', () => {
     const issue = await getDb().issue.findUniqueOrThrow({ where: { id: created.id } });
     expect(issue).toMatchObject({ createdById: editor.id, publishAt: null });
     expect(issue.periodStart.toISOString()).toBe('2041-01-07T00:00:00.000Z');
-    expect(await getDb().auditEvent.count({ where: { entityType: 'issue', entityId: String(created.id), action: 'issue.created' } })).toBe(1);
+    expect(await getDb().auditEvent.count({ where: { entityType: 'issue', entityId: String(created.id), action: 'issue.created' } })).toBe(
+      1,
+    );
   });
 
   const valid = { publicationId: 0, number: 5, year: 2042, periodStart: '2042-02-01', periodEnd: '2042-02-14' };
@@ -130,7 +142,9 @@ describe('createIssue', () => {
 
   it('names the issue that already has the number', async () => {
     const first = await createIssue(editor, { publicationId, number: 18, year: 2043, periodStart: '2043-10-27', periodEnd: '2043-11-09' });
-    const error = await failure(createIssue(approver, { publicationId, number: 18, year: 2043, periodStart: '2043-11-10', periodEnd: '2043-11-23' }));
+    const error = await failure(
+      createIssue(approver, { publicationId, number: 18, year: 2043, periodStart: '2043-11-10', periodEnd: '2043-11-23' }),
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).message).toBe('Số 18/2043 đã tồn tại.');
     expect((error as ConflictError<{ id: number }>).current?.id).toBe(first.id);
@@ -139,7 +153,13 @@ describe('createIssue', () => {
   it('lets exactly one of 20 simultaneous creations of the same number win, without a server error', async () => {
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        createIssue(i % 2 ? editor : approver, { publicationId, number: 7, year: 2044, periodStart: '2044-03-01', periodEnd: '2044-03-14' }),
+        createIssue(i % 2 ? editor : approver, {
+          publicationId,
+          number: 7,
+          year: 2044,
+          periodStart: '2044-03-01',
+          periodEnd: '2044-03-14',
+        }),
       ),
     );
     const rejected = results.filter((result) => result.status === 'rejected');
@@ -160,18 +180,31 @@ describe('sections', () => {
     let version = (await addSection(editor, issue.id, { expectedVersion: 1, title: '  Phân tích –   Bình luận ' })).version;
     expect(version).toBe(2);
     const added = await getDb().issueSection.findFirstOrThrow({ where: { issueId: issue.id, title: 'Phân tích – Bình luận' } });
-    version = (await renameSection(editor, issue.id, { expectedVersion: version, sectionId: province!.id, title: 'Cải cách địa phương' })).version;
+    version = (await renameSection(editor, issue.id, { expectedVersion: version, sectionId: province!.id, title: 'Cải cách địa phương' }))
+      .version;
     version = (await moveSection(editor, issue.id, { expectedVersion: version, sectionId: added.id, position: 0 })).version;
-    expect((await layoutOf(issue.id)).map((s) => s.title)).toEqual(['Phân tích – Bình luận', 'Thông tin CCHC của Trung ương', 'Cải cách địa phương']);
+    expect((await layoutOf(issue.id)).map((s) => s.title)).toEqual([
+      'Phân tích – Bình luận',
+      'Thông tin CCHC của Trung ương',
+      'Cải cách địa phương',
+    ]);
     version = (await moveSection(editor, issue.id, { expectedVersion: version, sectionId: added.id, position: 99 })).version;
     version = (await removeSection(editor, issue.id, { expectedVersion: version, sectionId: central!.id })).version;
     expect(version).toBe(6);
     expect((await layoutOf(issue.id)).map((s) => s.title)).toEqual(['Cải cách địa phương', 'Phân tích – Bình luận']);
     const positions = await getDb().issueSection.findMany({ where: { issueId: issue.id }, orderBy: { position: 'asc' } });
     expect(positions.map((s) => s.position)).toEqual([0, 1]);
-    const actions = await getDb().auditEvent.findMany({ where: { entityType: 'issue', entityId: String(issue.id) }, orderBy: { id: 'asc' } });
+    const actions = await getDb().auditEvent.findMany({
+      where: { entityType: 'issue', entityId: String(issue.id) },
+      orderBy: { id: 'asc' },
+    });
     expect(actions.map((event) => event.action)).toEqual([
-      'issue.created', 'issue.section.added', 'issue.section.renamed', 'issue.section.moved', 'issue.section.moved', 'issue.section.removed',
+      'issue.created',
+      'issue.section.added',
+      'issue.section.renamed',
+      'issue.section.moved',
+      'issue.section.moved',
+      'issue.section.removed',
     ]);
     expect(actions.every((event) => event.actorId === editor.id)).toBe(true);
   });
@@ -191,7 +224,9 @@ describe('sections', () => {
     const issue = await createDraftIssue(editor, publicationId);
     const other = await createDraftIssue(editor, publicationId);
     expect(await failure(addSection(editor, issue.id, { expectedVersion: 1, title: '   ' }))).toBeInstanceOf(ValidationError);
-    expect(await failure(renameSection(editor, issue.id, { expectedVersion: 1, sectionId: other.sections[0]!.id, title: 'Lạ' }))).toMatchObject({
+    expect(
+      await failure(renameSection(editor, issue.id, { expectedVersion: 1, sectionId: other.sections[0]!.id, title: 'Lạ' })),
+    ).toMatchObject({
       name: 'NotFoundError',
     });
   });
@@ -203,8 +238,17 @@ describe('articles in an issue', () => {
     const [a, b, c] = await approvedArticles(['Bài A', 'Bài B', 'Bài C']);
     const published = await createArticle({ title: 'Bài đã xuất bản', status: 'PUBLISHED', publishAt: new Date('2025-01-01') });
     let current = await placeArticles(editor, issue, issue.sections[0]!.id, [a!.id, b!.id]);
-    current = await addArticleToIssue(editor, issue.id, { expectedVersion: current.version, articleId: c!.id, sectionId: issue.sections[0]!.id, position: 1 });
-    current = await addArticleToIssue(editor, issue.id, { expectedVersion: current.version, articleId: published.id, sectionId: issue.sections[1]!.id });
+    current = await addArticleToIssue(editor, issue.id, {
+      expectedVersion: current.version,
+      articleId: c!.id,
+      sectionId: issue.sections[0]!.id,
+      position: 1,
+    });
+    current = await addArticleToIssue(editor, issue.id, {
+      expectedVersion: current.version,
+      articleId: published.id,
+      sectionId: issue.sections[1]!.id,
+    });
     expect(current.version).toBe(5);
     expect(await layoutOf(issue.id)).toEqual([
       { title: 'Thông tin CCHC của Trung ương', articles: ['Bài A', 'Bài C', 'Bài B'] },
@@ -215,10 +259,15 @@ describe('articles in an issue', () => {
     expect(await positionsOf(issue.sections[0]!.id)).toEqual([0, 1, 2]);
   });
 
-  it.each([['DRAFT', 'Nháp'], ['SUBMITTED', 'Chờ duyệt']] as const)('refuses a %s article, naming its status', async (status, label) => {
+  it.each([
+    ['DRAFT', 'Nháp'],
+    ['SUBMITTED', 'Chờ duyệt'],
+  ] as const)('refuses a %s article, naming its status', async (status, label) => {
     const issue = await createDraftIssue(editor, publicationId);
     const article = await createArticle({ title: `Bài ${label}`, status });
-    const error = await failure(addArticleToIssue(editor, issue.id, { expectedVersion: 1, articleId: article.id, sectionId: issue.sections[0]!.id }));
+    const error = await failure(
+      addArticleToIssue(editor, issue.id, { expectedVersion: 1, articleId: article.id, sectionId: issue.sections[0]!.id }),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toContain(`“${label}”`);
     expect(await getDb().articlePlacement.count({ where: { articleId: article.id } })).toBe(0);
@@ -229,7 +278,9 @@ describe('articles in an issue', () => {
     const second = await createDraftIssue(editor, publicationId);
     const [article] = await approvedArticles(['Bài đã có chỗ']);
     await placeArticles(editor, first, first.sections[1]!.id, [article!.id]);
-    const error = await failure(addArticleToIssue(editor, second.id, { expectedVersion: 1, articleId: article!.id, sectionId: second.sections[0]!.id }));
+    const error = await failure(
+      addArticleToIssue(editor, second.id, { expectedVersion: 1, articleId: article!.id, sectionId: second.sections[0]!.id }),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toContain(`đang nằm trong Số ${String(first.number).padStart(2, '0')}/2040.`);
     const placement = await getDb().articlePlacement.findUniqueOrThrow({ where: { articleId: article!.id } });
@@ -255,9 +306,19 @@ describe('articles in an issue', () => {
     const [a, b, c, d] = await approvedArticles(['Một', 'Hai', 'Ba', 'Bốn']);
     let current = await placeArticles(editor, issue, central!.id, [a!.id, b!.id, c!.id]);
     current = await placeArticles(editor, current, province!.id, [d!.id]);
-    current = await moveArticle(editor, issue.id, { expectedVersion: current.version, articleId: c!.id, sectionId: central!.id, position: 0 });
+    current = await moveArticle(editor, issue.id, {
+      expectedVersion: current.version,
+      articleId: c!.id,
+      sectionId: central!.id,
+      position: 0,
+    });
     expect((await layoutOf(issue.id))[0]!.articles).toEqual(['Ba', 'Một', 'Hai']);
-    current = await moveArticle(editor, issue.id, { expectedVersion: current.version, articleId: a!.id, sectionId: province!.id, position: 0 });
+    current = await moveArticle(editor, issue.id, {
+      expectedVersion: current.version,
+      articleId: a!.id,
+      sectionId: province!.id,
+      position: 0,
+    });
     expect(await layoutOf(issue.id)).toEqual([
       { title: 'Thông tin CCHC của Trung ương', articles: ['Ba', 'Hai'] },
       { title: 'Thông tin CCHC của tỉnh', articles: ['Một', 'Bốn'] },
@@ -269,7 +330,10 @@ describe('articles in an issue', () => {
     expect(await positionsOf(central!.id)).toEqual([0]);
     expect((await getDb().article.findUniqueOrThrow({ where: { id: c!.id } })).status).toBe('APPROVED');
     expect(current.version).toBe(8);
-    const moved = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: String(issue.id), action: 'issue.article.moved' }, orderBy: { id: 'desc' } });
+    const moved = await getDb().auditEvent.findFirstOrThrow({
+      where: { entityId: String(issue.id), action: 'issue.article.moved' },
+      orderBy: { id: 'desc' },
+    });
     expect(moved.data).toMatchObject({ articleId: a!.id, fromSectionId: central!.id, toSectionId: province!.id, position: 0 });
   });
 
@@ -279,7 +343,9 @@ describe('articles in an issue', () => {
     const placed = await placeArticles(editor, issue, issue.sections[1]!.id, [a!.id, b!.id, c!.id]);
     const sectionId = issue.sections[1]!.id;
     await moveArticle(editor, issue.id, { expectedVersion: placed.version, articleId: c!.id, sectionId, position: 0 });
-    const error = await failure(moveArticle(approver, issue.id, { expectedVersion: placed.version, articleId: a!.id, sectionId, position: 2 }));
+    const error = await failure(
+      moveArticle(approver, issue.id, { expectedVersion: placed.version, articleId: a!.id, sectionId, position: 2 }),
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toBe(COMPOSE_CONFLICT);
     expect((error as ConflictError<{ version: number }>).current?.version).toBe(placed.version + 1);
@@ -313,7 +379,12 @@ async function readyIssue(titles = ['Sẵn sàng một', 'Sẵn sàng hai']): Pr
   const issue = await createDraftIssue(editor, publicationId);
   const articles = await approvedArticles(titles);
   let current = await placeArticles(editor, issue, issue.sections[0]!.id, [articles[0]!.id]);
-  current = await placeArticles(editor, current, issue.sections[1]!.id, articles.slice(1).map((a) => a.id));
+  current = await placeArticles(
+    editor,
+    current,
+    issue.sections[1]!.id,
+    articles.slice(1).map((a) => a.id),
+  );
   return { ...issue, ...current, articleIds: articles.map((a) => a.id) };
 }
 
@@ -343,7 +414,9 @@ describe('scheduleIssue', () => {
     ['no time at all', { publishAt: undefined }, null],
   ])('refuses %s', async (_label, change, message) => {
     const issue = await readyIssue([`Giờ sai ${_label}`, `Giờ sai hai ${_label}`]);
-    const error = await failure(scheduleIssue(approver, issue.id, { expectedVersion: issue.version, acknowledgedWarnings: true, ...change }));
+    const error = await failure(
+      scheduleIssue(approver, issue.id, { expectedVersion: issue.version, acknowledgedWarnings: true, ...change }),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.publishAt).toMatch(message ?? VIETNAMESE);
     expect((await getDb().issue.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('DRAFT');
@@ -368,7 +441,9 @@ describe('scheduleIssue', () => {
 
   it('refuses an issue without any article', async () => {
     const issue = await createDraftIssue(editor, publicationId);
-    const error = await failure(scheduleIssue(approver, issue.id, { expectedVersion: 1, publishAt: inFuture(), acknowledgedWarnings: true }));
+    const error = await failure(
+      scheduleIssue(approver, issue.id, { expectedVersion: 1, publishAt: inFuture(), acknowledgedWarnings: true }),
+    );
     expect((error as PreflightError).report.blocking.map((p) => p.code)).toEqual(['NO_ARTICLES']);
   });
 
@@ -389,12 +464,16 @@ describe('scheduleIssue', () => {
   it('refuses composing a scheduled issue and rescheduling a public one', async () => {
     const issue = await readyIssue(['Khoá bố cục một', 'Khoá bố cục hai']);
     const scheduled = await scheduleIssue(approver, issue.id, { expectedVersion: issue.version, publishAt: inFuture() });
-    const error = await failure(moveSection(editor, issue.id, { expectedVersion: scheduled.version, sectionId: issue.sections[0]!.id, position: 1 }));
+    const error = await failure(
+      moveSection(editor, issue.id, { expectedVersion: scheduled.version, sectionId: issue.sections[0]!.id, position: 1 }),
+    );
     expect(error).toBeInstanceOf(TransitionError);
     const rescheduled = await scheduleIssue(approver, issue.id, { expectedVersion: scheduled.version, publishAt: inFuture(7200_000) });
     expect(rescheduled.status).toBe('SCHEDULED');
     const published = await publishIssueNow(approver, issue.id, { expectedVersion: rescheduled.version });
-    expect(await failure(scheduleIssue(approver, issue.id, { expectedVersion: published.version, publishAt: inFuture() }))).toBeInstanceOf(TransitionError);
+    expect(await failure(scheduleIssue(approver, issue.id, { expectedVersion: published.version, publishAt: inFuture() }))).toBeInstanceOf(
+      TransitionError,
+    );
   });
 });
 
@@ -409,7 +488,8 @@ describe('publishIssueNow and unpublishIssue', () => {
     expect(stored.publishAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
     expect(stored.publishedAt).toEqual(stored.publishAt);
     const articles = await getDb().article.findMany({ where: { id: { in: issue.articleIds } } });
-    for (const article of articles) expect(article).toMatchObject({ status: 'PUBLISHED', publishAt: stored.publishAt, publishedAt: stored.publishAt });
+    for (const article of articles)
+      expect(article).toMatchObject({ status: 'PUBLISHED', publishAt: stored.publishAt, publishedAt: stored.publishAt });
     const view = await getIssueView({ id: issue.id }, { visibility: 'public' });
     expect(view?.sections.flatMap((s) => s.articles.map((a) => a.title))).toEqual(['Xuất bản ngay một', 'Xuất bản ngay hai']);
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: String(issue.id), action: 'issue.published' } });
@@ -422,7 +502,9 @@ describe('publishIssueNow and unpublishIssue', () => {
   it('unpublishes with a reason: back to draft, articles approved and kept in place, audited', async () => {
     const issue = await readyIssue(['Gỡ một', 'Gỡ hai']);
     const published = await publishIssueNow(approver, issue.id, { expectedVersion: issue.version });
-    expect(await failure(unpublishIssue(approver, issue.id, { expectedVersion: published.version, reason: '  ' }))).toBeInstanceOf(ValidationError);
+    expect(await failure(unpublishIssue(approver, issue.id, { expectedVersion: published.version, reason: '  ' }))).toBeInstanceOf(
+      ValidationError,
+    );
     const draft = await unpublishIssue(approver, issue.id, { expectedVersion: published.version, reason: 'Sai số liệu bài hai.' });
     expect(draft).toMatchObject({ status: 'DRAFT', version: published.version + 1 });
     expect(await getDb().issue.findUniqueOrThrow({ where: { id: issue.id } })).toMatchObject({ status: 'DRAFT', publishAt: null });
@@ -448,11 +530,22 @@ describe('publishIssueNow and unpublishIssue', () => {
       () => unpublishIssue(editor, issue.id, { expectedVersion: issue.version, reason: 'Thử' }),
     ];
     for (const attempt of attempts) expect(await failure(attempt())).toBeInstanceOf(ForbiddenError);
-    expect(await getDb().issue.findUniqueOrThrow({ where: { id: issue.id } })).toMatchObject({ status: 'DRAFT', publishAt: null, version: issue.version });
+    expect(await getDb().issue.findUniqueOrThrow({ where: { id: issue.id } })).toMatchObject({
+      status: 'DRAFT',
+      publishAt: null,
+      version: issue.version,
+    });
     const articles = await getDb().article.findMany({ where: { id: { in: issue.articleIds } } });
     expect(articles.every((a) => a.status === 'APPROVED' && a.publishAt === null)).toBe(true);
-    const denied = await getDb().auditEvent.findMany({ where: { entityId: String(issue.id), action: 'issue.denied' }, orderBy: { id: 'asc' } });
-    expect(denied.map((event) => (event.data as { attempted: string }).attempted)).toEqual(['issue.schedule', 'issue.publish', 'issue.unpublish']);
+    const denied = await getDb().auditEvent.findMany({
+      where: { entityId: String(issue.id), action: 'issue.denied' },
+      orderBy: { id: 'asc' },
+    });
+    expect(denied.map((event) => (event.data as { attempted: string }).attempted)).toEqual([
+      'issue.schedule',
+      'issue.publish',
+      'issue.unpublish',
+    ]);
   });
 
   it('refuses a stale version', async () => {

@@ -56,7 +56,11 @@ describe('getComposerIssue', () => {
 describe('searchAddableArticles', () => {
   it('finds approved and published articles in no issue by title, without regard to accents or case', async () => {
     const approved = await createArticle({ title: 'Chuyển đổi số ở xã vùng cao Sìn Hồ', status: 'APPROVED' });
-    const published = await createArticle({ title: 'CHUYỂN ĐỔI SỐ trong cấp phiếu lý lịch tư pháp', status: 'PUBLISHED', publishAt: new Date('2025-01-01') });
+    const published = await createArticle({
+      title: 'CHUYỂN ĐỔI SỐ trong cấp phiếu lý lịch tư pháp',
+      status: 'PUBLISHED',
+      publishAt: new Date('2025-01-01'),
+    });
     await createArticle({ title: 'Chuyển đổi số: bản nháp chưa duyệt', status: 'DRAFT' });
     await createArticle({ title: 'Chuyển đổi số: bài đang chờ duyệt', status: 'SUBMITTED' });
 
@@ -68,7 +72,9 @@ describe('searchAddableArticles', () => {
   it('finds articles by the name of a tag, and lists the tags', async () => {
     const tag = await getDb().tag.create({ data: { name: 'Dịch vụ công trực tuyến thử', slug: 'dich-vu-cong-truc-tuyen-thu' } });
     const tagged = await createArticle({ title: 'Một bài không nói gì trong tiêu đề', status: 'APPROVED', tagSlugs: [tag.slug] });
-    expect(await searchAddableArticles('dich vu cong truc tuyen thu')).toMatchObject([{ id: tagged.id, tags: ['Dịch vụ công trực tuyến thử'] }]);
+    expect(await searchAddableArticles('dich vu cong truc tuyen thu')).toMatchObject([
+      { id: tagged.id, tags: ['Dịch vụ công trực tuyến thử'] },
+    ]);
   });
 
   it('leaves out an article already in an issue, whichever issue', async () => {

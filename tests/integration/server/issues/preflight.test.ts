@@ -3,7 +3,14 @@ import { minPrintWidthPx, preflightIssue, type Problem } from '@/server/issues/p
 import { returnArticle } from '@/server/articles/commands';
 import { getDb } from '@/server/db/client';
 import type { PermissionActor } from '@/server/permissions';
-import { approvedArticles, createDraftIssue, createMedia, createPublication, placeArticles, type TestIssue } from '../../../factories/issues';
+import {
+  approvedArticles,
+  createDraftIssue,
+  createMedia,
+  createPublication,
+  placeArticles,
+  type TestIssue,
+} from '../../../factories/issues';
 import { actorFor } from '../../../factories/users';
 
 let editor: PermissionActor;
@@ -22,7 +29,12 @@ const codes = (problems: Problem[]) => problems.map((problem) => problem.code);
 async function issueWith(titles: string[], options: { publicationId?: number } = {}): Promise<TestIssue & { articleIds: number[] }> {
   const issue = await createDraftIssue(editor, options.publicationId ?? publicationId);
   const articles = await approvedArticles(titles);
-  const placed = await placeArticles(editor, issue, issue.sections[1]!.id, articles.map((a) => a.id));
+  const placed = await placeArticles(
+    editor,
+    issue,
+    issue.sections[1]!.id,
+    articles.map((a) => a.id),
+  );
   return { ...issue, ...placed, articleIds: articles.map((a) => a.id) };
 }
 
@@ -103,8 +115,18 @@ describe('preflightIssue', () => {
     const report = await preflightIssue(issue.id);
     expect(report.blocking).toEqual([]);
     expect(report.warnings).toEqual([
-      { code: 'IMAGE_MISSING_TEXT', articleId: issue.articleIds[0], mediaId: wide.id, message: 'Ảnh 2 trong bài “Bài có ảnh” thiếu chú thích và văn bản thay thế.' },
-      { code: 'IMAGE_MISSING_TEXT', articleId: issue.articleIds[0], mediaId: wide.id, message: 'Ảnh 3 trong bài “Bài có ảnh” thiếu văn bản thay thế.' },
+      {
+        code: 'IMAGE_MISSING_TEXT',
+        articleId: issue.articleIds[0],
+        mediaId: wide.id,
+        message: 'Ảnh 2 trong bài “Bài có ảnh” thiếu chú thích và văn bản thay thế.',
+      },
+      {
+        code: 'IMAGE_MISSING_TEXT',
+        articleId: issue.articleIds[0],
+        mediaId: wide.id,
+        message: 'Ảnh 3 trong bài “Bài có ảnh” thiếu văn bản thay thế.',
+      },
     ]);
   });
 
@@ -148,7 +170,8 @@ describe('preflightIssue', () => {
         code: 'MISSING_SOURCE',
         articleId: central!.id,
         sectionId: issue.sections[0]!.id,
-        message: 'Bài “Không nguồn ở trung ương” chưa ghi nguồn (tác giả, tên nguồn hoặc đường dẫn) mà chuyên mục “Thông tin CCHC của Trung ương” cần nguồn.',
+        message:
+          'Bài “Không nguồn ở trung ương” chưa ghi nguồn (tác giả, tên nguồn hoặc đường dẫn) mà chuyên mục “Thông tin CCHC của Trung ương” cần nguồn.',
       },
     ]);
     await getDb().article.update({ where: { id: central!.id }, data: { sourceAuthors: 'Thu Giang' } });

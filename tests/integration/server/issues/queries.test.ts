@@ -9,9 +9,7 @@ describe('getIssueView', () => {
     const issue = await getIssueView({ year: 2025, number: 17 }, { visibility: 'public' });
     expect(issue).not.toBeNull();
     expect(issue!.sections.map((s) => s.title)).toEqual(['Thông tin CCHC của Trung ương', 'Thông tin CCHC của tỉnh']);
-    expect(issue!.sections.map((s) => s.articles.map((a) => a.title))).toEqual(
-      demo.sections.map((s) => s.articles.map((a) => a.title)),
-    );
+    expect(issue!.sections.map((s) => s.articles.map((a) => a.title))).toEqual(demo.sections.map((s) => s.articles.map((a) => a.title)));
     const numbers = issue!.sections.flatMap((s) => s.articles.map((a) => a.tocNumber));
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
@@ -20,7 +18,13 @@ describe('getIssueView', () => {
     const db = getDb();
     const publication = await db.publication.findFirstOrThrow();
     const draft = await db.issue.create({
-      data: { publicationId: publication.id, number: 18, year: 2025, periodStart: new Date('2025-10-27'), periodEnd: new Date('2025-11-09') },
+      data: {
+        publicationId: publication.id,
+        number: 18,
+        year: 2025,
+        periodStart: new Date('2025-10-27'),
+        periodEnd: new Date('2025-11-09'),
+      },
     });
     expect(await getIssueView({ year: 2025, number: 18 }, { visibility: 'public' })).toBeNull();
     expect((await getIssueView({ id: draft.id }, { visibility: 'editorial' }))?.number).toBe(18);
@@ -33,8 +37,13 @@ describe('getIssueView', () => {
     const publishAt = new Date('2030-01-05T01:00:00Z');
     await db.issue.create({
       data: {
-        publicationId: publication.id, number: 1, year: 2030, status: 'SCHEDULED', publishAt,
-        periodStart: new Date('2029-12-29'), periodEnd: new Date('2030-01-04'),
+        publicationId: publication.id,
+        number: 1,
+        year: 2030,
+        status: 'SCHEDULED',
+        publishAt,
+        periodStart: new Date('2029-12-29'),
+        periodEnd: new Date('2030-01-04'),
       },
     });
     const before = new Date(publishAt.getTime() - 1000);

@@ -81,7 +81,12 @@ describe('PDF with bad input', () => {
         content: [paragraph(r === 0 ? column : `${column} hàng ${r}`)],
       })),
     }));
-    const view = issue([{ title: 'Số liệu', articles: [article('Bảng kết quả giải quyết hồ sơ', doc(paragraph(filler), { type: 'table', content: rows }, paragraph(filler)))] }]);
+    const view = issue([
+      {
+        title: 'Số liệu',
+        articles: [article('Bảng kết quả giải quyết hồ sơ', doc(paragraph(filler), { type: 'table', content: rows }, paragraph(filler)))],
+      },
+    ]);
     const { pages } = await render(view);
     const text = flat(pages.join(' '));
     for (let r = 1; r < 40; r++) expect(text).toContain(`Đúng hạn hàng ${r}`);
@@ -89,7 +94,10 @@ describe('PDF with bad input', () => {
 
   it('lets a table row taller than a page break rather than lose its end', async () => {
     const long = `${'Nội dung rất dài trong một ô của bảng. '.repeat(500)}Hết ô dài.`;
-    const rows = [['Ngắn', long], ['Ô cuối', 'Hàng cuối']].map((cells) => ({
+    const rows = [
+      ['Ngắn', long],
+      ['Ô cuối', 'Hàng cuối'],
+    ].map((cells) => ({
       type: 'tableRow' as const,
       content: cells.map((cell) => ({ type: 'tableCell' as const, content: [paragraph(cell)] })),
     }));
@@ -102,7 +110,9 @@ describe('PDF with bad input', () => {
 
   it('breaks a 300-word string without spaces inside the page', async () => {
     const unbroken = Array.from({ length: 300 }, (_, i) => `chữ${i}`).join('');
-    const view = issue([{ title: 'Chuỗi dài', articles: [article('Một chuỗi không có dấu cách', doc(paragraph(filler), paragraph(unbroken)))] }]);
+    const view = issue([
+      { title: 'Chuỗi dài', articles: [article('Một chuỗi không có dấu cách', doc(paragraph(filler), paragraph(unbroken)))] },
+    ]);
     const { pages } = await render(view);
     const text = pages.join('\n');
     expect(text).toContain('chữ0chữ1chữ2');
@@ -114,10 +124,9 @@ describe('PDF with bad input', () => {
   it('draws a placeholder for an image missing from storage and logs it', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const image: BlockNode = { type: 'image', attrs: { mediaId: 4242, caption: 'Quang cảnh hội nghị', credit: 'Ảnh: Báo Lai Châu' } };
-    const view = issue(
-      [{ title: 'Ảnh', articles: [article('Bài có ảnh đã mất', doc(paragraph(filler), image, paragraph(filler)))] }],
-      { media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho' }] },
-    );
+    const view = issue([{ title: 'Ảnh', articles: [article('Bài có ảnh đã mất', doc(paragraph(filler), image, paragraph(filler)))] }], {
+      media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho' }],
+    });
     const { pages } = await render(view);
     const text = flat(pages.join(' '));
     expect(text).toContain('Ảnh không còn trong kho lưu trữ');
@@ -181,7 +190,9 @@ describe('PDF with bad input', () => {
   });
 
   it('uses the 19 × 27 cm page when the publication asks for it', async () => {
-    const view = issue([{ title: 'Khổ nhỏ', articles: [article('Bài khổ 19 × 27', doc(paragraph(filler)))] }], { publication: { pageSize: 'B5_19X27' } });
+    const view = issue([{ title: 'Khổ nhỏ', articles: [article('Bài khổ 19 × 27', doc(paragraph(filler)))] }], {
+      publication: { pageSize: 'B5_19X27' },
+    });
     const { file } = await render(view);
     const info = await pdfInfo(file.path);
     const [width, height] = info['Page size']!.split(' x ').map((value) => Number.parseFloat(value));

@@ -55,7 +55,9 @@ describe('PDF of Số 17/2025', () => {
     const count = Number(info.Pages);
     expect(count).toBe(pages.length);
     expect(count).toBeGreaterThan(10);
-    pages.forEach((text, index) => expect(text.trimEnd(), `trang ${index + 1}`).toMatch(new RegExp(`Số 17/2025\\s+${index + 1}/${count}$`)));
+    pages.forEach((text, index) =>
+      expect(text.trimEnd(), `trang ${index + 1}`).toMatch(new RegExp(`Số 17/2025\\s+${index + 1}/${count}$`)),
+    );
   });
 
   it('has bookmarks by section, then article, opening the page each starts on', async () => {

@@ -21,7 +21,9 @@ describe('GET /ban-tin/{year}/{number}/pdf when rendering fails', () => {
     const article = await getDb().article.findFirstOrThrow({ where: { placement: { section: { issue: { number: 8, year: 2025 } } } } });
     await getDb().article.update({ where: { id: article.id }, data: { title: `${article.title} ${crypto.randomUUID()}` } });
 
-    const response = await GET(new Request('http://localhost:3000/ban-tin/2025/8/pdf'), { params: Promise.resolve({ year: '2025', number: '8' }) });
+    const response = await GET(new Request('http://localhost:3000/ban-tin/2025/8/pdf'), {
+      params: Promise.resolve({ year: '2025', number: '8' }),
+    });
 
     expect(response.status).toBe(500);
     const body = await response.text();

@@ -103,12 +103,23 @@ describe('GET /ban-tin/{year}/{number}/pdf', () => {
     const db = getDb();
     const publication = await db.publication.findFirstOrThrow();
     await db.issue.create({
-      data: { publicationId: publication.id, number: 18, year: 2025, periodStart: new Date('2025-10-27'), periodEnd: new Date('2025-11-09') },
+      data: {
+        publicationId: publication.id,
+        number: 18,
+        year: 2025,
+        periodStart: new Date('2025-10-27'),
+        periodEnd: new Date('2025-11-09'),
+      },
     });
     await db.issue.create({
       data: {
-        publicationId: publication.id, number: 1, year: 2099, status: 'SCHEDULED', publishAt: new Date('2099-01-05T01:00:00Z'),
-        periodStart: new Date('2098-12-29'), periodEnd: new Date('2099-01-04'),
+        publicationId: publication.id,
+        number: 1,
+        year: 2099,
+        status: 'SCHEDULED',
+        publishAt: new Date('2099-01-05T01:00:00Z'),
+        periodStart: new Date('2098-12-29'),
+        periodEnd: new Date('2099-01-04'),
       },
     });
     expect((await call('2025', '18')).status).toBe(404);

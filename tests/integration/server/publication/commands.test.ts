@@ -17,7 +17,11 @@ beforeAll(async () => {
   editor = await actorFor('bientap@demo.local');
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** The current settings as the form would post them back unchanged. */
 async function currentInput() {
@@ -84,11 +88,24 @@ describe('updatePublicationSettings', () => {
 
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: 'publication.updated' }, orderBy: { id: 'desc' } });
     expect(event).toMatchObject({ actorId: admin.id, entityType: 'publication', entityId: String(input.publicationId) });
-    expect(event.data).toMatchObject({ version, defaultSections: ['Cải cách địa phương', 'Phân tích – Bình luận', 'Thông tin CCHC của Trung ương'] });
+    expect(event.data).toMatchObject({
+      version,
+      defaultSections: ['Cải cách địa phương', 'Phân tích – Bình luận', 'Thông tin CCHC của Trung ương'],
+    });
 
-    const issue = await createIssue(editor, { publicationId: input.publicationId, number: 60, year: 2039, periodStart: '2039-01-01', periodEnd: '2039-01-07' });
+    const issue = await createIssue(editor, {
+      publicationId: input.publicationId,
+      number: 60,
+      year: 2039,
+      periodStart: '2039-01-01',
+      periodEnd: '2039-01-07',
+    });
     const sections = await getDb().issueSection.findMany({ where: { issueId: issue.id }, orderBy: { position: 'asc' } });
-    expect(sections.map((section) => section.title)).toEqual(['Cải cách địa phương', 'Phân tích – Bình luận', 'Thông tin CCHC của Trung ương']);
+    expect(sections.map((section) => section.title)).toEqual([
+      'Cải cách địa phương',
+      'Phân tích – Bình luận',
+      'Thông tin CCHC của Trung ương',
+    ]);
 
     // Removing a default section leaves the issues that copied it alone.
     const again = await currentInput();
@@ -109,7 +126,14 @@ describe('updatePublicationSettings', () => {
   it('refuses bad values with a Vietnamese message per field, and unknown fields', async () => {
     const input = await currentInput();
     const error = await failure(
-      updatePublicationSettings(admin, { ...input, mastheadTitle: '   ', pageSize: 'A3', cadence: 'MONTHLY', licenceDate: '14/03/2025', defaultSections: [] }),
+      updatePublicationSettings(admin, {
+        ...input,
+        mastheadTitle: '   ',
+        pageSize: 'A3',
+        cadence: 'MONTHLY',
+        licenceDate: '14/03/2025',
+        defaultSections: [],
+      }),
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toEqual({
@@ -121,7 +145,9 @@ describe('updatePublicationSettings', () => {
     });
     const extra = await failure(updatePublicationSettings(admin, { ...input, version: 99 }));
     expect((extra as ValidationError).fieldErrors).toEqual({ version: 'Trường không được phép.' });
-    const foreign = await failure(updatePublicationSettings(admin, { ...input, defaultSections: [{ id: 999_999, title: 'Lạ', expectsSource: false }] }));
+    const foreign = await failure(
+      updatePublicationSettings(admin, { ...input, defaultSections: [{ id: 999_999, title: 'Lạ', expectsSource: false }] }),
+    );
     expect((foreign as Error).message).toMatch(/vừa bị xoá/);
     expect((await getPublicationSettings(admin)).version).toBe(input.expectedVersion);
   });

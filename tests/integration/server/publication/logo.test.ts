@@ -14,7 +14,9 @@ describe('setPublicationLogo', () => {
   it('stores a re-encoded logo, bumps the version and audits it', async () => {
     const admin = await actorFor('quantri@demo.local');
     const publication = await getDb().publication.findFirstOrThrow();
-    const png = await sharp({ create: { width: 400, height: 200, channels: 4, background: '#a8201a' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 400, height: 200, channels: 4, background: '#a8201a' } })
+      .png()
+      .toBuffer();
     const { mediaId } = await setPublicationLogo(admin, publication.id, { bytes: png, fileName: 'logo.png' });
     const after = await getDb().publication.findUniqueOrThrow({ where: { id: publication.id } });
     expect(after).toMatchObject({ logoMediaId: mediaId, version: publication.version + 1 });
@@ -26,11 +28,13 @@ describe('setPublicationLogo', () => {
     const publication = await getDb().publication.findFirstOrThrow();
     const editor = await actorFor('bientap@demo.local');
     const admin = await actorFor('quantri@demo.local');
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     await expect(setPublicationLogo(editor, publication.id, { bytes: png, fileName: 'x.png' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(setPublicationLogo(admin, publication.id, { bytes: Buffer.from('<svg onload=alert(1)>'), fileName: 'x.jpg' })).rejects.toBeInstanceOf(
-      ImageRejectedError,
-    );
+    await expect(
+      setPublicationLogo(admin, publication.id, { bytes: Buffer.from('<svg onload=alert(1)>'), fileName: 'x.jpg' }),
+    ).rejects.toBeInstanceOf(ImageRejectedError);
     expect((await getDb().publication.findUniqueOrThrow({ where: { id: publication.id } })).logoMediaId).toBe(publication.logoMediaId);
   });
 });

@@ -35,7 +35,13 @@ async function scheduledIssue(inMs = 120_000) {
   current = await placeArticles(editor, current, issue.sections[1]!.id, [articles[1]!.id]);
   const publishAt = new Date(Date.now() + inMs);
   const scheduled = await scheduleIssue(approver, issue.id, { expectedVersion: current.version, publishAt: publishAt.toISOString() });
-  return { id: issue.id, version: scheduled.version, publishAt, articleIds: articles.map((a) => a.id), titles: articles.map((a) => a.title) };
+  return {
+    id: issue.id,
+    version: scheduled.version,
+    publishAt,
+    articleIds: articles.map((a) => a.id),
+    titles: articles.map((a) => a.title),
+  };
 }
 
 const later = (date: Date, ms: number) => new Date(date.getTime() + ms);
@@ -89,7 +95,10 @@ describe('publishDueIssues', () => {
     const issues = [await scheduledIssue(), await scheduledIssue(), await scheduledIssue()];
     const now = later(issues.at(-1)!.publishAt, 1000);
     const runs = await Promise.all([publishDueIssues(now), publishDueIssues(now)]);
-    const ids = runs.flat().map((r) => r.issueId).filter((id) => issues.some((issue) => issue.id === id));
+    const ids = runs
+      .flat()
+      .map((r) => r.issueId)
+      .filter((id) => issues.some((issue) => issue.id === id));
     expect(ids.sort()).toEqual(issues.map((issue) => issue.id).sort());
     for (const issue of issues) {
       expect(await publishedEvents(issue.id)).toHaveLength(1);
@@ -133,12 +142,17 @@ describe('publishDueIssues', () => {
     const [event] = await publishedEvents(issue.id);
     expect(event!.data).toMatchObject({ late: true });
     const articles = await getDb().article.findMany({ where: { id: { in: issue.articleIds } } });
-    for (const article of articles) expect(article).toMatchObject({ status: 'PUBLISHED', publishAt: issue.publishAt, publishedAt: afterRestart });
+    for (const article of articles)
+      expect(article).toMatchObject({ status: 'PUBLISHED', publishAt: issue.publishAt, publishedAt: afterRestart });
   });
 
   it('does not flag a run within five minutes of the time as late', async () => {
     const issue = await scheduledIssue();
-    expect(await publishDueIssues(later(issue.publishAt, 5 * 60_000))).toContainEqual({ issueId: issue.id, publishAt: issue.publishAt, isLate: false });
+    expect(await publishDueIssues(later(issue.publishAt, 5 * 60_000))).toContainEqual({
+      issueId: issue.id,
+      publishAt: issue.publishAt,
+      isLate: false,
+    });
   });
 
   it('leaves out an article sent back after scheduling, and records it', async () => {

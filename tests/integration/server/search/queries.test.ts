@@ -69,14 +69,17 @@ const slugsOf = (results: { items: { slug: string }[] }) => results.items.map((i
 const hour = 3_600_000;
 
 describe('searchArticles: accents and ranking', () => {
-  it.each(['chuyen doi so', 'CHUYỂN ĐỔI SỐ', 'chuyển đổi', 'Chuyển   đổi số  '])('finds the Số 17 digital-transformation article for "%s"', async (query) => {
-    const results = await searchArticles({ query });
-    expect(slugsOf(results)).toContain(TARGET_SLUG);
-    const target = results.items.find((item) => item.slug === TARGET_SLUG)!;
-    expect(target.title).toBe(TARGET_TITLE);
-    expect(target.issue).toEqual({ year: 2025, number: 17 });
-    expect(target.publishAt).toBeInstanceOf(Date);
-  });
+  it.each(['chuyen doi so', 'CHUYỂN ĐỔI SỐ', 'chuyển đổi', 'Chuyển   đổi số  '])(
+    'finds the Số 17 digital-transformation article for "%s"',
+    async (query) => {
+      const results = await searchArticles({ query });
+      expect(slugsOf(results)).toContain(TARGET_SLUG);
+      const target = results.items.find((item) => item.slug === TARGET_SLUG)!;
+      expect(target.title).toBe(TARGET_TITLE);
+      expect(target.issue).toEqual({ year: 2025, number: 17 });
+      expect(target.publishAt).toBeInstanceOf(Date);
+    },
+  );
 
   it('ranks the article whose title is the query first', async () => {
     for (const query of ['chuyển đổi số', 'chuyen doi so', 'CHUYỂN ĐỔI SỐ']) {
@@ -160,7 +163,13 @@ describe('searchArticles: filters and paging', () => {
     const issue = await createIssue({ year: 2025, status: 'PUBLISHED', publishAt: new Date('2025-11-20T01:00:00Z') });
     const titles = Array.from({ length: 23 }, (_, i) => `Phân trang quokkavina bài số ${i + 1}`);
     for (const [position, title] of titles.entries()) {
-      await createArticle({ title, status: 'PUBLISHED', publishAt: new Date('2025-11-20T01:00:00Z'), sectionId: issue.sectionId, position });
+      await createArticle({
+        title,
+        status: 'PUBLISHED',
+        publishAt: new Date('2025-11-20T01:00:00Z'),
+        sectionId: issue.sectionId,
+        position,
+      });
     }
     const pages = await Promise.all([1, 2, 3].map((page) => searchArticles({ query: 'quokkavina', page })));
     expect(pages.map((p) => [p.total, p.pageCount, p.page, p.items.length])).toEqual([
@@ -293,7 +302,7 @@ describe('searchArticles: hostile input', () => {
     '_',
     '\\',
     '%_\\\'";--',
-    "'; DROP TABLE \"Article\"; --",
+    '\'; DROP TABLE "Article"; --',
     '"',
     "'",
     '🙂🚀',
@@ -316,14 +325,16 @@ describe('searchArticles: hostile input', () => {
       where: { slug: 'ban-nhap-doc-hai' },
       update: {},
       create: {
-        title: "Bản nháp độc hại OR 1=1 DROP TABLE script alert chuyển đổi số x",
+        title: 'Bản nháp độc hại OR 1=1 DROP TABLE script alert chuyển đổi số x',
         slug: 'ban-nhap-doc-hai',
         body: paragraphs("' OR 1=1 -- % _ \\ 🙂 <script>alert(1)</script> a b c d"),
         status: 'DRAFT',
         authorId,
       },
     });
-    const publicSlugs = new Set((await db.article.findMany({ where: publicArticleWhere(new Date()), select: { slug: true } })).map((a) => a.slug));
+    const publicSlugs = new Set(
+      (await db.article.findMany({ where: publicArticleWhere(new Date()), select: { slug: true } })).map((a) => a.slug),
+    );
     for (const page of [1, -1, 99999, 'x']) {
       const results = await searchArticles({ query, page, year: "2025' OR 1=1", tagSlug: "' OR 1=1 --" });
       expect(results.page).toBeGreaterThanOrEqual(1);
@@ -369,7 +380,10 @@ describe('excerpts', () => {
     expect(parts[0]!.text.startsWith('… ')).toBe(true);
     expect(parts.at(-1)!.text.endsWith(' …')).toBe(true);
     expect(parts.filter((p) => p.isMatch).map((p) => p.text)).toEqual(['Chuyển', 'đổi', 'số']);
-    const wordCount = parts.map((p) => p.text).join('').match(/[\p{L}\p{N}]+/gu)!.length;
+    const wordCount = parts
+      .map((p) => p.text)
+      .join('')
+      .match(/[\p{L}\p{N}]+/gu)!.length;
     expect(wordCount).toBeLessThanOrEqual(36);
   });
 

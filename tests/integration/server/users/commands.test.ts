@@ -29,7 +29,12 @@ async function signsIn(email: string, password: string): Promise<boolean> {
 
 describe('createUser', () => {
   it('creates an account that can sign in, stores only a hash, and audits it', async () => {
-    const { id } = await createUser(await admin(), { email: ' Moi.Nguoi@Demo.Local ', name: ' Lê Thị Mới ', role: 'EDITOR', password: NEW_PASSWORD });
+    const { id } = await createUser(await admin(), {
+      email: ' Moi.Nguoi@Demo.Local ',
+      name: ' Lê Thị Mới ',
+      role: 'EDITOR',
+      password: NEW_PASSWORD,
+    });
     const user = await getDb().user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ email: 'moi.nguoi@demo.local', name: 'Lê Thị Mới', role: 'EDITOR', isActive: true });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
@@ -40,7 +45,9 @@ describe('createUser', () => {
   });
 
   it('refuses an email that already has an account, whatever its case', async () => {
-    const error = await caught(createUser(await admin(), { email: 'BIENTAP@demo.local', name: 'Trùng', role: 'EDITOR', password: NEW_PASSWORD }));
+    const error = await caught(
+      createUser(await admin(), { email: 'BIENTAP@demo.local', name: 'Trùng', role: 'EDITOR', password: NEW_PASSWORD }),
+    );
     expect(error).toBeInstanceOf(UserCommandError);
     expect(error).toMatchObject({ status: 409, fieldErrors: { email: 'Email này đã có tài khoản.' } });
   });
@@ -68,7 +75,10 @@ describe('createUser', () => {
 describe('extra fields in command input', () => {
   it.each([
     ['createUser', () => ({ email: 'them@demo.local', name: 'Thêm', role: 'EDITOR', password: NEW_PASSWORD, isActive: false })],
-    ['createUser', () => JSON.parse(`{"email":"proto@demo.local","name":"P","role":"EDITOR","password":"${NEW_PASSWORD}","__proto__":{"role":"ADMIN"}}`)],
+    [
+      'createUser',
+      () => JSON.parse(`{"email":"proto@demo.local","name":"P","role":"EDITOR","password":"${NEW_PASSWORD}","__proto__":{"role":"ADMIN"}}`),
+    ],
   ])('%s refuses them and changes nothing', async (_name, input) => {
     const before = await snapshotUsers();
     const error = await caught(createUser(await admin(), input()));
@@ -89,26 +99,34 @@ describe('extra fields in command input', () => {
 });
 
 describe('who may manage users', () => {
-  it.each(['bientap@demo.local', 'duyet@demo.local'])('%s is refused every command, nothing changes, and each refusal is audited', async (email) => {
-    const target = await createUserRow();
-    const actor = await actorFor(email);
-    const before = await snapshotUsers();
-    const attempts = [
-      () => createUser(actor, { email: 'lam-gia@demo.local', name: 'Giả', role: 'ADMIN', password: NEW_PASSWORD }),
-      () => changeRole(actor, { userId: actor.id, role: 'ADMIN' }),
-      () => setActive(actor, { userId: target.id, isActive: false }),
-      () => resetPassword(actor, { userId: target.id, password: NEW_PASSWORD }),
-    ];
-    for (const attempt of attempts) {
-      const error = await caught(attempt());
-      expect(error).toBeInstanceOf(ForbiddenError);
-      expect(error).toMatchObject({ status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' });
-    }
-    expect(await snapshotUsers()).toEqual(before);
-    const denials = await getDb().auditEvent.findMany({ where: { action: 'user.denied', actorId: actor.id }, orderBy: { id: 'asc' } });
-    expect(denials.map((event) => (event.data as { command: string }).command)).toEqual(['createUser', 'changeRole', 'setActive', 'resetPassword']);
-    await expect(listUsers(actor)).rejects.toThrow(ForbiddenError);
-  });
+  it.each(['bientap@demo.local', 'duyet@demo.local'])(
+    '%s is refused every command, nothing changes, and each refusal is audited',
+    async (email) => {
+      const target = await createUserRow();
+      const actor = await actorFor(email);
+      const before = await snapshotUsers();
+      const attempts = [
+        () => createUser(actor, { email: 'lam-gia@demo.local', name: 'Giả', role: 'ADMIN', password: NEW_PASSWORD }),
+        () => changeRole(actor, { userId: actor.id, role: 'ADMIN' }),
+        () => setActive(actor, { userId: target.id, isActive: false }),
+        () => resetPassword(actor, { userId: target.id, password: NEW_PASSWORD }),
+      ];
+      for (const attempt of attempts) {
+        const error = await caught(attempt());
+        expect(error).toBeInstanceOf(ForbiddenError);
+        expect(error).toMatchObject({ status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' });
+      }
+      expect(await snapshotUsers()).toEqual(before);
+      const denials = await getDb().auditEvent.findMany({ where: { action: 'user.denied', actorId: actor.id }, orderBy: { id: 'asc' } });
+      expect(denials.map((event) => (event.data as { command: string }).command)).toEqual([
+        'createUser',
+        'changeRole',
+        'setActive',
+        'resetPassword',
+      ]);
+      await expect(listUsers(actor)).rejects.toThrow(ForbiddenError);
+    },
+  );
 
   it('refuses a signed-out caller, and an actor whose account was deactivated meanwhile', async () => {
     await expect(setActive(null, { userId: 1, isActive: false })).rejects.toThrow(AuthError);
@@ -147,7 +165,10 @@ describe('changes that end sessions', () => {
     await setActive(await admin(), { userId: target.id, isActive: true });
     expect(await signsIn(target.email, DEMO_PASSWORD)).toBe(true);
     expect((await getDb().user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion).toBe(target.sessionVersion + 2);
-    const actions = await getDb().auditEvent.findMany({ where: { entityType: 'User', entityId: String(target.id) }, orderBy: { id: 'asc' } });
+    const actions = await getDb().auditEvent.findMany({
+      where: { entityType: 'User', entityId: String(target.id) },
+      orderBy: { id: 'asc' },
+    });
     expect(actions.map((event) => event.action)).toEqual(['user.deactivated', 'user.activated']);
   });
 
@@ -200,13 +221,18 @@ describe('the last active admin', () => {
 describe('createAdminAsSystem (npm run user:create)', () => {
   it('creates an admin with no actor, audited as coming from the command line', async () => {
     const user = await createAdminAsSystem(getDb(), { email: 'Truong.Phong@So.Gov.VN', name: 'Trưởng phòng', password: NEW_PASSWORD });
-    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ email: 'truong.phong@so.gov.vn', role: 'ADMIN' });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      email: 'truong.phong@so.gov.vn',
+      role: 'ADMIN',
+    });
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: 'user.created', entityId: String(user.id) } });
     expect(audit).toMatchObject({ actorId: null, data: { via: 'cli', role: 'ADMIN' } });
   });
 
   it('refuses a weak password and a role field', async () => {
-    await expect(createAdminAsSystem(getDb(), { email: 'a@so.gov.vn', name: 'A', password: 'ngan' })).rejects.toMatchObject({ status: 400 });
+    await expect(createAdminAsSystem(getDb(), { email: 'a@so.gov.vn', name: 'A', password: 'ngan' })).rejects.toMatchObject({
+      status: 400,
+    });
     await expect(createAdminAsSystem(getDb(), { email: 'a@so.gov.vn', name: 'A', password: NEW_PASSWORD, role: 'EDITOR' })).rejects.toThrow(
       /không được phép/,
     );

@@ -50,9 +50,17 @@ export default async function Page({ params }: Props) {
           datePublished: issue.publishAt?.toISOString(),
           url: `${base}/ban-tin/${issue.year}/${issue.number}`,
           inLanguage: 'vi',
-          isPartOf: { '@type': 'Periodical', name: issue.publication.mastheadTitle, publisher: { '@type': 'GovernmentOrganization', name: issue.publication.agencyName } },
+          isPartOf: {
+            '@type': 'Periodical',
+            name: issue.publication.mastheadTitle,
+            publisher: { '@type': 'GovernmentOrganization', name: issue.publication.agencyName },
+          },
           hasPart: issue.sections.flatMap((section) =>
-            section.articles.map((article) => ({ '@type': 'NewsArticle', headline: article.title, url: `${base}/bai-viet/${article.slug}` })),
+            section.articles.map((article) => ({
+              '@type': 'NewsArticle',
+              headline: article.title,
+              url: `${base}/bai-viet/${article.slug}`,
+            })),
           ),
         }}
       />

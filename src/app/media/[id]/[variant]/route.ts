@@ -6,7 +6,10 @@ import { getMediaStorage } from '@/server/media/service';
 import { variantKey } from '@/server/media/images';
 
 const paramsSchema = z.object({
-  id: z.string().regex(/^\d{1,9}$/).transform(Number),
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
   variant: z.enum(['web', 'print']),
 });
 

@@ -11,8 +11,7 @@ import { parsePageParam } from '@/lib/route-params';
 // Image upload for the article editor: the raw file is the request body (no multipart), so it
 // can be streamed with a byte cap. Answers JSON; errors carry a Vietnamese `error`.
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
 
 const fail = (status: number, error: string) => json({ error }, status);
 

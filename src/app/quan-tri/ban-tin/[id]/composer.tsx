@@ -135,7 +135,10 @@ export function Composer({ issue, isEditable, candidates, query }: ComposerProps
   const announcements = dragAnnouncements(sections);
 
   let tocNumber = 0;
-  const numbered = sections.map((section) => ({ ...section, articles: section.articles.map((article) => ({ ...article, tocNumber: ++tocNumber })) }));
+  const numbered = sections.map((section) => ({
+    ...section,
+    articles: section.articles.map((article) => ({ ...article, tocNumber: ++tocNumber })),
+  }));
 
   return (
     <div className="composer">
@@ -163,7 +166,13 @@ export function Composer({ issue, isEditable, candidates, query }: ComposerProps
                   isBusy={isBusy}
                   onMove={(delta, focusId) => moveSection(section.id, sectionIndex + delta, focusId)}
                   onRename={(formData) => send('renameSection', { sectionId: section.id, title: formData.get('title') ?? '' })}
-                  onRemove={() => send('removeSection', { sectionId: section.id }, sections.filter((other) => other.id !== section.id))}
+                  onRemove={() =>
+                    send(
+                      'removeSection',
+                      { sectionId: section.id },
+                      sections.filter((other) => other.id !== section.id),
+                    )
+                  }
                 >
                   {section.articles.map((article, index) => (
                     <ArticleItem
@@ -190,7 +199,10 @@ export function Composer({ issue, isEditable, candidates, query }: ComposerProps
             </ol>
           </DndContext>
           {isEditable ? (
-            <form action={(formData) => send('addSection', { title: formData.get('title') ?? '' })} className="admin-form admin-form--inline">
+            <form
+              action={(formData) => send('addSection', { title: formData.get('title') ?? '' })}
+              className="admin-form admin-form--inline"
+            >
               <label htmlFor="chuyen-muc-moi">Tên chuyên mục mới</label>
               <input id="chuyen-muc-moi" name="title" required maxLength={200} />
               <button type="submit" className="admin-button" aria-disabled={isBusy || undefined}>
@@ -225,7 +237,9 @@ export function Composer({ issue, isEditable, candidates, query }: ComposerProps
           candidates={candidates}
           query={query}
           isBusy={isBusy}
-          onAdd={(formData) => send('addArticle', { articleId: formData.get('articleId') ?? '', sectionId: formData.get('sectionId') ?? '' })}
+          onAdd={(formData) =>
+            send('addArticle', { articleId: formData.get('articleId') ?? '', sectionId: formData.get('sectionId') ?? '' })
+          }
         />
       ) : null}
     </div>
@@ -247,7 +261,8 @@ function dragAnnouncements(sections: Section[]): Announcements {
   return {
     onDragStart: ({ active }) => `Đã nhấc bài “${title(active.id)}”.`,
     onDragOver: ({ active, over }) => `Bài “${title(active.id)}” đang ở ${over ? describe(over.id) : 'ngoài các chuyên mục'}.`,
-    onDragEnd: ({ active, over }) => (over ? `Đã thả bài “${title(active.id)}” vào ${describe(over.id)}.` : `Đã thả bài “${title(active.id)}”, không thay đổi.`),
+    onDragEnd: ({ active, over }) =>
+      over ? `Đã thả bài “${title(active.id)}” vào ${describe(over.id)}.` : `Đã thả bài “${title(active.id)}”, không thay đổi.`,
     onDragCancel: ({ active }) => `Đã huỷ kéo bài “${title(active.id)}”.`,
   };
 }
@@ -256,7 +271,19 @@ function dragAnnouncements(sections: Section[]): Announcements {
  * A button that keeps its focus while it cannot act (aria-disabled, not disabled). `label`, its
  * accessible name, starts with the visible `text` and names what it acts on.
  */
-function StepButton({ id, text, label, isInert, onClick }: { id?: string; text: string; label: string; isInert: boolean; onClick: () => void }) {
+function StepButton({
+  id,
+  text,
+  label,
+  isInert,
+  onClick,
+}: {
+  id?: string;
+  text: string;
+  label: string;
+  isInert: boolean;
+  onClick: () => void;
+}) {
   return (
     <button
       id={id}
@@ -302,8 +329,20 @@ function SectionBlock({
         <h3 id={headingId}>{section.title}</h3>
         {isEditable ? (
           <div className="composer-section__controls">
-            <StepButton id={upId} isInert={isBusy || isFirst} onClick={() => onMove(-1, upId)} text="Lên" label={`Lên: chuyên mục ${section.title}`} />
-            <StepButton id={downId} isInert={isBusy || isLast} onClick={() => onMove(1, downId)} text="Xuống" label={`Xuống: chuyên mục ${section.title}`} />
+            <StepButton
+              id={upId}
+              isInert={isBusy || isFirst}
+              onClick={() => onMove(-1, upId)}
+              text="Lên"
+              label={`Lên: chuyên mục ${section.title}`}
+            />
+            <StepButton
+              id={downId}
+              isInert={isBusy || isLast}
+              onClick={() => onMove(1, downId)}
+              text="Xuống"
+              label={`Xuống: chuyên mục ${section.title}`}
+            />
             {section.articles.length === 0 ? (
               <StepButton isInert={isBusy} onClick={onRemove} text="Xoá chuyên mục" label={`Xoá chuyên mục ${section.title}`} />
             ) : null}
@@ -316,12 +355,21 @@ function SectionBlock({
             Tên chuyên mục<span className="visually-hidden"> {section.title}</span>
           </label>
           <input id={`ten-${sectionKey(section.id)}`} name="title" defaultValue={section.title} required maxLength={200} />
-          <button type="submit" className="admin-button composer-button" aria-label={`Đổi tên chuyên mục ${section.title}`} aria-disabled={isBusy || undefined}>
+          <button
+            type="submit"
+            className="admin-button composer-button"
+            aria-label={`Đổi tên chuyên mục ${section.title}`}
+            aria-disabled={isBusy || undefined}
+          >
             Đổi tên
           </button>
         </form>
       ) : null}
-      <SortableContext id={sectionKey(section.id)} items={section.articles.map((article) => articleKey(article.id))} strategy={verticalListSortingStrategy}>
+      <SortableContext
+        id={sectionKey(section.id)}
+        items={section.articles.map((article) => articleKey(article.id))}
+        strategy={verticalListSortingStrategy}
+      >
         <ol ref={setNodeRef} className={isOver ? 'composer-articles composer-articles--over' : 'composer-articles'}>
           {children}
           {section.articles.length === 0 ? <li className="composer__empty">Chuyên mục chưa có bài viết.</li> : null}
@@ -353,7 +401,10 @@ function ArticleItem({
   onRemove: () => void;
 }) {
   const key = articleKey(article.id);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: key, disabled: !isEditable || isBusy });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: key,
+    disabled: !isEditable || isBusy,
+  });
   const upId = `len-${key}`;
   const downId = `xuong-${key}`;
   return (
@@ -364,7 +415,13 @@ function ArticleItem({
     >
       <div className="composer-article__head">
         {isEditable ? (
-          <button type="button" className="composer-article__handle" {...attributes} {...listeners} aria-label={`Kéo để sắp xếp: ${article.title}`}>
+          <button
+            type="button"
+            className="composer-article__handle"
+            {...attributes}
+            {...listeners}
+            aria-label={`Kéo để sắp xếp: ${article.title}`}
+          >
             <span aria-hidden="true">⠿</span>
           </button>
         ) : null}
@@ -376,7 +433,13 @@ function ArticleItem({
       {isEditable ? (
         <div className="composer-article__controls">
           <StepButton id={upId} isInert={isBusy || isFirst} onClick={() => onMove(-1, upId)} text="Lên" label={`Lên: ${article.title}`} />
-          <StepButton id={downId} isInert={isBusy || isLast} onClick={() => onMove(1, downId)} text="Xuống" label={`Xuống: ${article.title}`} />
+          <StepButton
+            id={downId}
+            isInert={isBusy || isLast}
+            onClick={() => onMove(1, downId)}
+            text="Xuống"
+            label={`Xuống: ${article.title}`}
+          />
           {otherSections.length ? (
             <details className="composer-article__move">
               <summary>
@@ -441,7 +504,14 @@ function AddArticlePanel({
             <ul>
               {candidates.map((candidate) => (
                 <li key={candidate.id}>
-                  <input type="radio" name="articleId" value={candidate.id} id={`chon-bai-${candidate.id}`} required aria-describedby={`mo-ta-bai-${candidate.id}`} />
+                  <input
+                    type="radio"
+                    name="articleId"
+                    value={candidate.id}
+                    id={`chon-bai-${candidate.id}`}
+                    required
+                    aria-describedby={`mo-ta-bai-${candidate.id}`}
+                  />
                   <label htmlFor={`chon-bai-${candidate.id}`}>{candidate.title}</label>
                   <span id={`mo-ta-bai-${candidate.id}`} className="composer-candidates__meta">
                     {candidate.statusLabel}

@@ -76,7 +76,9 @@ export default async function ComposerPage({ params, searchParams }: Props) {
       {isDraft ? null : (
         <p className="admin-lead">
           Số này {ISSUE_STATUS_LABELS[issue.status].toLowerCase()} nên bố cục không sửa được.{' '}
-          {canRelease ? 'Gỡ lịch hoặc gỡ xuất bản bên dưới để sắp xếp lại.' : 'Lãnh đạo phòng có thể gỡ lịch hoặc gỡ xuất bản để sắp xếp lại.'}
+          {canRelease
+            ? 'Gỡ lịch hoặc gỡ xuất bản bên dưới để sắp xếp lại.'
+            : 'Lãnh đạo phòng có thể gỡ lịch hoặc gỡ xuất bản để sắp xếp lại.'}
         </p>
       )}
 
@@ -84,7 +86,12 @@ export default async function ComposerPage({ params, searchParams }: Props) {
         issue={{ id: issue.id, version: issue.version, sections: issue.sections }}
         isEditable={isDraft}
         query={query}
-        candidates={candidates.map((article) => ({ id: article.id, title: article.title, tags: article.tags, statusLabel: ARTICLE_STATUS_LABELS[article.status] }))}
+        candidates={candidates.map((article) => ({
+          id: article.id,
+          title: article.title,
+          tags: article.tags,
+          statusLabel: ARTICLE_STATUS_LABELS[article.status],
+        }))}
       />
 
       <section aria-labelledby="tieu-de-kiem-tra" className="admin-panel preflight">
@@ -92,7 +99,9 @@ export default async function ComposerPage({ params, searchParams }: Props) {
         {report.blocking.length === 0 && report.warnings.length === 0 ? <p>Không có vấn đề nào.</p> : null}
         {report.blocking.length ? (
           <>
-            <h3 className="preflight__heading preflight__heading--blocking">Cần sửa trước khi lên lịch hoặc xuất bản ({report.blocking.length})</h3>
+            <h3 className="preflight__heading preflight__heading--blocking">
+              Cần sửa trước khi lên lịch hoặc xuất bản ({report.blocking.length})
+            </h3>
             <ProblemList id="loi-chan" problems={report.blocking} />
           </>
         ) : null}
@@ -119,7 +128,11 @@ export default async function ComposerPage({ params, searchParams }: Props) {
           {isDraft || !can(actor, 'issue.unpublish') ? null : (
             <>
               <h3>{issue.status === 'PUBLISHED' ? 'Gỡ xuất bản' : 'Gỡ lịch'}</h3>
-              <UnpublishForm action={unpublishIssueAction} issue={issueRef} label={issue.status === 'PUBLISHED' ? 'Gỡ xuất bản' : 'Gỡ lịch'} />
+              <UnpublishForm
+                action={unpublishIssueAction}
+                issue={issueRef}
+                label={issue.status === 'PUBLISHED' ? 'Gỡ xuất bản' : 'Gỡ lịch'}
+              />
             </>
           )}
         </section>

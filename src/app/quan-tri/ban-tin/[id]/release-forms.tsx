@@ -55,7 +55,14 @@ export function ReleaseForm({
       ) : null}
       <div className="admin-form admin-form--inline">
         {canSchedule ? (
-          <button type="submit" name="intent" value="schedule" className="admin-button admin-button--primary" disabled={isPending} aria-busy={isPending}>
+          <button
+            type="submit"
+            name="intent"
+            value="schedule"
+            className="admin-button admin-button--primary"
+            disabled={isPending}
+            aria-busy={isPending}
+          >
             Lên lịch
           </button>
         ) : null}

@@ -26,8 +26,24 @@ export function NewIssueForm({
       <div className="admin-form__grid">
         <TextField id="so-moi-so" name="number" label="Số" type="number" defaultValue={values.number} error={errors.number} required />
         <TextField id="so-moi-nam" name="year" label="Năm" type="number" defaultValue={values.year} error={errors.year} required />
-        <TextField id="so-moi-tu-ngay" name="periodStart" label="Từ ngày" type="date" defaultValue={values.periodStart} error={errors.periodStart} required />
-        <TextField id="so-moi-den-ngay" name="periodEnd" label="Đến ngày" type="date" defaultValue={values.periodEnd} error={errors.periodEnd} required />
+        <TextField
+          id="so-moi-tu-ngay"
+          name="periodStart"
+          label="Từ ngày"
+          type="date"
+          defaultValue={values.periodStart}
+          error={errors.periodStart}
+          required
+        />
+        <TextField
+          id="so-moi-den-ngay"
+          name="periodEnd"
+          label="Đến ngày"
+          type="date"
+          defaultValue={values.periodEnd}
+          error={errors.periodEnd}
+          required
+        />
       </div>
       <button type="submit" className="admin-button admin-button--primary" disabled={isPending} aria-busy={isPending}>
         Lưu

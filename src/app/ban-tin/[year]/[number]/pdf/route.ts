@@ -6,7 +6,10 @@ import { issuePdfFileName } from '@/server/pdf/render';
 import { parseIssueAddress } from '@/lib/route-params';
 
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
-  new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers } });
+  new Response(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers },
+  });
 
 /** If-None-Match holds this entity tag (weak comparison, as RFC 9110 asks for GET). */
 function matches(ifNoneMatch: string | null, etag: string): boolean {

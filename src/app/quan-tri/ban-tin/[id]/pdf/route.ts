@@ -10,7 +10,12 @@ import { parseIssueId } from '../issue-id';
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(message, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', ...headers },
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...headers,
+    },
   });
 
 // The print PDF of any issue, draft or not, for the people composing it: the editorial view,
@@ -36,7 +41,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (error instanceof PdfTimeoutError) return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
+    if (error instanceof PdfTimeoutError)
+      return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
     console.error(`Không tạo được PDF xem trước của số ${issue.id}:`, error);
     return textResponse(500, 'Không tạo được bản PDF, vui lòng thử lại sau.');
   }

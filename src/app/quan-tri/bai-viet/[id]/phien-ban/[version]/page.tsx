@@ -26,7 +26,13 @@ function Difference({ label, before, after }: { label: string; before: string; a
       {changed ? (
         <div className="revision-diff__text">
           {parts.map((part, index) =>
-            part.added ? <ins key={index}>{part.value}</ins> : part.removed ? <del key={index}>{part.value}</del> : <span key={index}>{part.value}</span>,
+            part.added ? (
+              <ins key={index}>{part.value}</ins>
+            ) : part.removed ? (
+              <del key={index}>{part.value}</del>
+            ) : (
+              <span key={index}>{part.value}</span>
+            ),
           )}
         </div>
       ) : (
@@ -55,8 +61,8 @@ export default async function RevisionPage({ params }: Props) {
         Phiên bản {revision.version} so với bản hiện tại ({article.version})
       </h1>
       <p className="admin-lead">
-        Lưu lúc {formatDateTime(revision.createdAt)} bởi {revision.author ?? 'không rõ'}. <del>Gạch ngang</del>: có trong phiên bản {revision.version}, đã
-        bỏ ở bản hiện tại; <ins>gạch chân</ins>: mới có ở bản hiện tại.
+        Lưu lúc {formatDateTime(revision.createdAt)} bởi {revision.author ?? 'không rõ'}. <del>Gạch ngang</del>: có trong phiên bản{' '}
+        {revision.version}, đã bỏ ở bản hiện tại; <ins>gạch chân</ins>: mới có ở bản hiện tại.
       </p>
       <div className="editor-actions">
         <RestoreForm articleId={id} version={revision.version} expectedVersion={article.version} />
