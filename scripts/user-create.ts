@@ -4,7 +4,8 @@
 import { StartupError, openDatabase } from './lib/database.ts';
 import { Prisma } from '../src/generated/prisma/client.ts';
 import { createDatabase } from '../src/server/db/client.ts';
-import { createAdminAsSystem, passwordSchema, UserCommandError } from '../src/server/users/commands.ts';
+import { createAdminAsSystem, passwordSchema } from '../src/server/users/commands.ts';
+import { DomainError } from '../src/server/errors.ts';
 
 const USAGE = 'Cách dùng: npm run user:create -- <email> "<họ và tên>" (mật khẩu lấy từ NEW_USER_PASSWORD hoặc nhập khi được hỏi).';
 
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    if (error instanceof UserCommandError) {
+    if (error instanceof DomainError) {
       const details = Object.values(error.fieldErrors);
       console.error(details.length ? details.join(' ') : error.message);
     } else if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2021') {

@@ -162,6 +162,19 @@ export function parseRichDocument(input: unknown): DocumentCheck {
   return { ok: true, document: result.data };
 }
 
+export const EMPTY_DOCUMENT: RichDocument = { type: 'doc', content: [] };
+
+/**
+ * A stored body as a document. Bodies are validated on every write, so one that fails now is
+ * damaged data: shown empty (never raw) and reported.
+ */
+export function storedDocument(body: unknown, owner = 'bài viết'): RichDocument {
+  const checked = parseRichDocument(body);
+  if (checked.ok) return checked.document;
+  console.warn(`Nội dung lưu trữ của ${owner} không hợp lệ (${checked.message})`);
+  return EMPTY_DOCUMENT;
+}
+
 /** Every media id the document's images reference, in order, without repeats. */
 export function referencedMediaIds(document: RichDocument): number[] {
   const ids = new Set<number>();

@@ -58,19 +58,29 @@ export function vietnamTime(isoDate: string, hour = 0, minute = 0): Date {
   return new Date(day.getTime() + ((hour - 7) * 60 + minute) * 60_000);
 }
 
-/**
- * The value of an <input type="datetime-local"> ("2025-11-10T08:00", seconds optional) read as
- * a wall-clock time in Asia/Ho_Chi_Minh, whatever the zone of the browser or the server.
- */
-export function parseVietnamDateTimeLocal(value: string): Date {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  const [hour, minute, second] = [match?.[2], match?.[3], match?.[4] ?? '0'].map(Number);
-  if (!match || hour! > 23 || minute! > 59 || second! > 59) throw new RangeError(`Thời gian không hợp lệ: ${value}`);
-  return new Date(vietnamTime(match[1]!, hour, minute).getTime() + second! * 1000);
+/** "13/10/2025" (also 13-10-2025, 13.10.2025, 3/1/2025) → "2025-10-13"; null when it is not a real date. */
+export function parseVietnameseDate(value: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(value);
+  if (!match) return null;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  try {
+    parseCalendarDate(iso);
+    return iso;
+  } catch {
+    return null;
+  }
 }
 
-/** An instant as the value of an <input type="datetime-local"> in Asia/Ho_Chi_Minh: "2025-11-10T08:00". */
-export function toVietnamDateTimeLocal(date: Date): string {
-  const { day, month, year, hour, minute } = partsOf(date);
-  return `${year}-${month}-${day}T${hour}:${minute}`;
+/** A DATE column's value as the office types it: "13/10/2025". */
+export function formatCalendarDate(date: Date): string {
+  return date.toISOString().slice(0, 10).split('-').reverse().join('/');
+}
+
+/** "10/11/2025 08:00" (24 h) read as a wall-clock time in Asia/Ho_Chi_Minh; null when invalid. */
+export function parseVietnameseDateTime(value: string): Date | null {
+  const match = /^\s*(\S+)\s+(\d{1,2})[:h](\d{2})\s*$/.exec(value);
+  const isoDate = match ? parseVietnameseDate(match[1]!) : null;
+  const [hour, minute] = [Number(match?.[2]), Number(match?.[3])];
+  if (!isoDate || hour > 23 || minute > 59) return null;
+  return vietnamTime(isoDate, hour, minute);
 }

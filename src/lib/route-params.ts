@@ -1,5 +1,39 @@
 import { z } from 'zod';
 
+// Ids and other numbers that arrive as text (route parameters, form fields, action arguments)
+// are input too: parsed here, in one place. Anything that is not a plausible value is refused.
+
+const MAX_ID = 2_147_483_647;
+
+/** A database id: a positive integer, as a number or as its decimal text. */
+export const idSchema = z.union([
+  z.number().int().min(1).max(MAX_ID),
+  z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .transform(Number)
+    .pipe(z.number().max(MAX_ID)),
+]);
+
+/** A form field holding an id or a version (positive integer). */
+export const idField = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'Giá trị không hợp lệ.')
+  .transform(Number)
+  .pipe(z.number().max(MAX_ID, 'Giá trị không hợp lệ.'));
+
+/** A form field holding a position in a list (0 is the first). */
+export const positionField = z
+  .string()
+  .regex(/^\d{1,6}$/, 'Vị trí không hợp lệ.')
+  .transform(Number);
+
+/** An id, or null for anything else (a route answers 404). */
+export function parseId(value: unknown): number | null {
+  const result = idSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
 // Route parameters are input too: anything that is not a plausible address is a 404.
 export const issueAddressSchema = z.object({
   year: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCalendarDate } from '@/lib/dates';
+import { calendarDateSchema } from './dates';
 import { cleanText } from '@/lib/text';
 
 // Shared by the issue forms (composer, scheduling) and the server: the same limits and
@@ -34,16 +34,13 @@ const issueYearSchema = z
   .min(YEAR_MIN, yearMessage)
   .max(YEAR_MAX, yearMessage);
 
-/** "2025-10-13" → the UTC-midnight Date of a DATE column. */
-const calendarDate = (label: string) => z.iso.date({ error: `${label} không hợp lệ (cần dạng yyyy-mm-dd).` }).transform(parseCalendarDate);
-
 export const createIssueSchema = z
   .strictObject({
     publicationId: idSchema('ấn phẩm'),
     number: issueNumberSchema,
     year: issueYearSchema,
-    periodStart: calendarDate('Từ ngày'),
-    periodEnd: calendarDate('Đến ngày'),
+    periodStart: calendarDateSchema('Từ ngày'),
+    periodEnd: calendarDateSchema('Đến ngày'),
   })
   .refine((issue) => issue.periodEnd >= issue.periodStart, {
     path: ['periodEnd'],
@@ -126,3 +123,15 @@ export const unpublishIssueSchema = z.strictObject({
     .transform((value) => value.trim())
     .pipe(z.string().min(1, 'Cần nhập lý do gỡ xuất bản.').max(2000, 'Lý do tối đa 2000 ký tự.')),
 });
+
+/** The composer's changes, one server action for all (its `op` field). */
+export const COMPOSE_OPS = [
+  'addSection',
+  'renameSection',
+  'moveSection',
+  'removeSection',
+  'addArticle',
+  'moveArticle',
+  'removeArticle',
+] as const;
+export type ComposeOp = (typeof COMPOSE_OPS)[number];

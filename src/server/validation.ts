@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
+import { parseId } from '@/lib/route-params';
 
 /**
  * Parses untrusted input with a strict schema; on failure throws ValidationError with one
@@ -19,5 +20,16 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
       fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
     }
   }
-  throw new ValidationError(hasUnknownKeys ? 'Yêu cầu có trường không được phép.' : 'Vui lòng sửa các lỗi được đánh dấu.', fieldErrors);
+  throw new ValidationError(
+    hasUnknownKeys ? 'Yêu cầu có trường không được phép.' : 'Vui lòng sửa các lỗi được đánh dấu.',
+    fieldErrors,
+    hasUnknownKeys,
+  );
+}
+
+/** An id handed to an action or route; anything else is "not found", never an error page. */
+export function requireId(value: unknown, what: string): number {
+  const id = parseId(value);
+  if (id === null) throw new NotFoundError(`Không tìm thấy ${what}.`);
+  return id;
 }

@@ -1,7 +1,9 @@
 // Publications, issues and images for the issue and publishing tests. Issues are made through
 // the domain commands, so they start exactly as the composer would leave them.
 import { getDb } from '@/server/db/client';
-import { addArticleToIssue, createIssue, type IssueVersion } from '@/server/issues/commands';
+import { addArticleToIssue } from '@/server/issues/commands';
+import { createIssue } from '@/server/issues/numbering';
+import type { IssueVersion } from '@/server/issues/versioning';
 import type { PermissionActor } from '@/server/permissions';
 import type { Cadence, PageSize } from '@/generated/prisma/enums';
 import { createArticle } from './articles';

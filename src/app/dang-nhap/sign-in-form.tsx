@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
-import { useHydrated } from '../quan-tri/use-hydrated';
+import { useHydrated } from '@/components/admin/use-hydrated';
 
 // Keys are the codes of src/server/auth/options.ts (SIGN_IN_ERROR) and next-auth's own
 // "CredentialsSignin"; the same words for an unknown email and a wrong password.

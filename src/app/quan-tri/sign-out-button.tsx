@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/admin/use-hydrated';
 
 export function SignOutButton() {
   const router = useRouter();

@@ -1,13 +1,17 @@
-import { createArticleAction, saveArticleAction } from '@/app/quan-tri/bai-viet/actions';
-import { clearLocalCopies, writeLocalCopy } from './local-copy';
-import type { ArticleDraft, ConflictingVersion, SavedArticle } from './types';
+import type { Outcome } from '@/lib/outcome';
+import type { ArticleDraft, ConflictingVersion, DraftField, SavedArticle } from '@/schemas/article';
+import { mergeDrafts, resolveMerge, type Merge } from './merge';
 
 // The save loop of the article form, outside React: every change is copied to this browser at
 // once and sent to the server two seconds after typing stops, on top of the version it was
-// based on. Saves never overlap; a refused save keeps the text and says why.
+// based on. Saves never overlap; a refused save keeps the text and says why. When someone
+// else saved first, the two texts are merged field by field; only fields both changed wait
+// for a choice.
 
 export const AUTOSAVE_DELAY_MS = 2000;
-const OFFLINE_RETRY_MS = 10_000;
+export const OFFLINE_RETRY_MS = 10_000;
+
+export type SaveMode = 'auto' | 'manual';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -19,24 +23,55 @@ export type SaveStatus =
   | { kind: 'refused'; message: string }
   | { kind: 'conflict' };
 
-type Listeners = {
+/** A conflict that needs a person: the newer version and the merge waiting for choices. */
+export type PendingConflict = { theirs: ConflictingVersion; merge: Merge };
+
+export type AutosaveListeners = {
   status: (status: SaveStatus) => void;
   article: (article: SavedArticle) => void;
-  conflict: (conflict: ConflictingVersion | null) => void;
+  conflict: (conflict: PendingConflict | null) => void;
   fieldErrors: (errors: Record<string, string>) => void;
+  /** The text changed under the editor (a merge took someone else's fields). */
+  draft: (draft: ArticleDraft, takenFromTheirs: DraftField[]) => void;
 };
+
+export type AutosaveDeps = {
+  save: (base: SavedArticle | null, draft: ArticleDraft, mode: SaveMode) => Promise<Outcome<SavedArticle>>;
+  /** The copy of unsaved text kept in this browser. */
+  copies: {
+    write: (copy: { articleId: number | null; baseVersion: number; draft: ArticleDraft }) => void;
+    clear: (articleId: number | null) => void;
+  };
+  /** A new article got its address. */
+  created?: (article: SavedArticle) => void;
+};
+
+const toDraft = (version: ConflictingVersion): ArticleDraft => ({
+  title: version.title,
+  lead: version.lead,
+  body: version.body,
+  sourceAuthors: version.sourceAuthors,
+  sourceOutlet: version.sourceOutlet,
+  sourceUrl: version.sourceUrl,
+  tags: version.tags,
+});
 
 export class Autosave {
   private dirty = false;
-  private conflict: ConflictingVersion | null = null;
+  private conflict: PendingConflict | null = null;
   private inFlight: Promise<boolean> | null = null;
-  private timer: number | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The server's text this draft was last based on: what a merge compares against. */
+  private base: ArticleDraft;
 
   constructor(
     private draft: ArticleDraft,
     private article: SavedArticle | null,
-    private readonly on: Listeners,
-  ) {}
+    private readonly deps: AutosaveDeps,
+    private readonly on: AutosaveListeners,
+  ) {
+    this.base = draft;
+  }
 
   get hasUnsavedWork(): boolean {
     return this.dirty || this.inFlight !== null;
@@ -50,19 +85,19 @@ export class Autosave {
   change(draft: ArticleDraft) {
     this.draft = draft;
     this.dirty = true;
-    writeLocalCopy({ articleId: this.article?.id ?? null, baseVersion: this.article?.version ?? 0, draft });
+    this.deps.copies.write({ articleId: this.article?.id ?? null, baseVersion: this.article?.version ?? 0, draft });
     if (!this.conflict) this.on.status({ kind: 'pending' });
-    this.schedule(AUTOSAVE_DELAY_MS);
+    this.schedule(AUTOSAVE_DELAY_MS, 'auto');
   }
 
   /** Saves now (after any save on its way); true when the server holds the current text. */
-  saveNow(): Promise<boolean> {
-    window.clearTimeout(this.timer);
+  saveNow(mode: SaveMode = 'manual'): Promise<boolean> {
+    clearTimeout(this.timer);
     const previous = this.inFlight;
     const run = (async () => {
       if (previous) await previous;
       if (!this.dirty && this.article) return true;
-      return this.saveOnce();
+      return this.saveOnce(mode);
     })();
     this.inFlight = run;
     void run.finally(() => {
@@ -73,16 +108,15 @@ export class Autosave {
 
   /** Retry after the connection is back. */
   retry() {
-    if (this.dirty) void this.saveNow();
+    if (this.dirty) void this.saveNow('auto');
   }
 
-  /** "Giữ bản của tôi": the next save goes on top of the newer version. */
-  keepMine() {
-    if (!this.conflict || !this.article) return;
-    this.article = { ...this.article, version: this.conflict.version };
-    this.setConflict(null);
-    this.dirty = true;
-    void this.saveNow();
+  /** The person chose, for each contested field, whose value stays; the result is saved on top of theirs. */
+  resolve(choices: Partial<Record<DraftField, 'mine' | 'theirs'>>) {
+    const conflict = this.conflict;
+    if (!conflict || !this.article) return;
+    this.rebase(conflict.theirs, resolveMerge(conflict.merge, toDraft(conflict.theirs), choices), []);
+    void this.saveNow('manual');
   }
 
   /** "Dùng bản mới nhất", or a workflow step: the server's state replaces ours. */
@@ -91,9 +125,10 @@ export class Autosave {
     this.on.article(article);
     if (!draft) return;
     this.draft = draft;
+    this.base = draft;
     this.dirty = false;
     this.setConflict(null);
-    clearLocalCopies(article.id);
+    this.deps.copies.clear(article.id);
     this.on.status({ kind: 'saved', at: new Date() });
   }
 
@@ -103,27 +138,44 @@ export class Autosave {
     this.change(draft);
   }
 
-  showConflict(conflict: ConflictingVersion) {
+  /** A newer version met on the way: merged at once when no field needs a choice. */
+  showConflict(theirs: ConflictingVersion) {
     this.dirty = true;
-    this.setConflict(conflict);
+    const merge = mergeDrafts(this.base, this.draft, toDraft(theirs));
+    if (merge.contested.length === 0 && this.article) {
+      this.rebase(theirs, merge.merged, merge.takenFromTheirs);
+      this.schedule(0, 'manual');
+      return;
+    }
+    this.setConflict({ theirs, merge });
     this.on.status({ kind: 'conflict' });
   }
 
   dispose() {
-    window.clearTimeout(this.timer);
+    clearTimeout(this.timer);
   }
 
-  private setConflict(conflict: ConflictingVersion | null) {
+  private rebase(theirs: ConflictingVersion, merged: ArticleDraft, takenFromTheirs: DraftField[]) {
+    this.article = { ...this.article!, version: theirs.version };
+    this.base = toDraft(theirs);
+    this.draft = merged;
+    this.dirty = true;
+    this.setConflict(null);
+    this.on.draft(merged, takenFromTheirs);
+    this.deps.copies.write({ articleId: this.article.id, baseVersion: theirs.version, draft: merged });
+  }
+
+  private setConflict(conflict: PendingConflict | null) {
     this.conflict = conflict;
     this.on.conflict(conflict);
   }
 
-  private schedule(delay: number) {
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => void this.saveNow(), delay);
+  private schedule(delay: number, mode: SaveMode) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.saveNow(mode), delay);
   }
 
-  private async saveOnce(): Promise<boolean> {
+  private async saveOnce(mode: SaveMode): Promise<boolean> {
     if (this.conflict) return false;
     const snapshot = this.draft;
     if (!snapshot.title.trim()) {
@@ -133,35 +185,33 @@ export class Autosave {
     const base = this.article;
     this.dirty = false;
     this.on.status({ kind: 'saving' });
-    let result: Awaited<ReturnType<typeof saveArticleAction>>;
+    let result: Outcome<SavedArticle>;
     try {
-      result = base
-        ? await saveArticleAction(base.id, { ...snapshot, expectedVersion: base.version })
-        : await createArticleAction(snapshot);
+      result = await this.deps.save(base, snapshot, mode);
     } catch {
       this.dirty = true;
       this.on.status({ kind: 'offline' });
-      this.schedule(OFFLINE_RETRY_MS);
+      this.schedule(OFFLINE_RETRY_MS, 'auto');
       return false;
     }
     if (!result.ok) {
       this.dirty = true;
-      if (result.kind === 'conflict') {
-        this.showConflict(result.current);
-      } else {
+      if (result.status === 409 && result.conflict) this.showConflict(result.conflict as ConflictingVersion);
+      else {
         this.on.fieldErrors(result.fieldErrors ?? {});
         this.on.status({ kind: 'refused', message: result.message });
       }
       return false;
     }
-    this.article = result.article;
-    this.on.article(result.article);
+    this.article = result.data;
+    this.base = snapshot;
+    this.on.article(result.data);
     this.on.fieldErrors({});
-    clearLocalCopies(base?.id ?? null);
-    if (!base) window.history.replaceState(null, '', `/quan-tri/bai-viet/${result.article.id}`);
+    this.deps.copies.clear(base?.id ?? null);
+    if (!base) this.deps.created?.(result.data);
     if (this.dirty) {
       // Typed while the save was on its way: keep that copy against the new version.
-      writeLocalCopy({ articleId: result.article.id, baseVersion: result.article.version, draft: this.draft });
+      this.deps.copies.write({ articleId: result.data.id, baseVersion: result.data.version, draft: this.draft });
       this.on.status({ kind: 'pending' });
       return false;
     }

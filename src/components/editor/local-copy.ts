@@ -1,4 +1,4 @@
-import type { ArticleDraft } from './types';
+import type { ArticleDraft } from '@/schemas/article';
 
 // A copy of unsaved text in this browser, keyed by article and the version it was based on,
 // so a crash, a closed tab or a lost connection does not lose a paragraph.

@@ -1,95 +1,31 @@
 import 'server-only';
 import { z } from 'zod';
+import { recordAudit } from '../audit';
 import { getDb, type Transaction } from '../db/client';
-import { assertCan, can, ForbiddenError, type PermissionActor } from '../permissions';
-import { ConflictError, NotFoundError, TransitionError, ValidationError } from '../errors';
+import { NotFoundError, TransitionError } from '../errors';
+import { assertCan, ForbiddenError, type PermissionActor } from '../permissions';
 import { parseInput } from '../validation';
 import { canEditArticle } from './abilities';
-import { parseRichDocument, referencedMediaIds } from '@/content/schema';
-import { articleFieldsSchema, returnCommentSchema, versionSchema } from '@/schemas/article';
+import {
+  assertWorkingVersion,
+  contentColumns,
+  ensureRevision,
+  isLiveArticle,
+  lockArticle,
+  needsRevision,
+  savedArticle,
+  tagIdsFor,
+  validatedBody,
+  type ParsedFields,
+} from './content';
+import { articleFieldsSchema, saveModeSchema, versionSchema, type SavedArticle } from '@/schemas/article';
 import { slugify, uniqueSlug } from '@/lib/slug';
-import type { Article, Prisma } from '@/generated/prisma/client';
+import type { Article } from '@/generated/prisma/client';
 
-// Every write to an article: permission, strict input, optimistic concurrency (the version the
-// editor started from), a revision per saved version and an audit event, in one transaction.
-
-export type ArticleVersion = { id: number; slug: string; version: number; status: Article['status'] };
-
-type ArticleSnapshot = {
-  version: number;
-  title: string;
-  lead: string | null;
-  body: unknown;
-  updatedAt: Date;
-};
-
-const CONFLICT_MESSAGE =
-  'Bài viết vừa được người khác lưu. Nội dung của bạn vẫn được giữ trong trình soạn thảo; hãy xem bản mới nhất rồi lưu lại.';
-
-async function validatedBody(tx: Transaction, body: unknown) {
-  const checked = parseRichDocument(body ?? { type: 'doc', content: [] });
-  if (!checked.ok) throw new ValidationError(checked.message, { body: checked.message });
-  const mediaIds = referencedMediaIds(checked.document);
-  if (mediaIds.length) {
-    const found = await tx.media.count({ where: { id: { in: mediaIds } } });
-    if (found !== mediaIds.length)
-      throw new ValidationError('Nội dung có ảnh không còn trong thư viện ảnh.', { body: 'Ảnh không tồn tại.' });
-  }
-  return { document: checked.document, mediaIds };
-}
-
-async function tagIdsFor(tx: Transaction, names: string[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const name of new Set(names)) {
-    const slug = slugify(name);
-    if (!slug) throw new ValidationError(`Chủ đề “${name}” cần có chữ hoặc số.`, { tags: 'Chủ đề không hợp lệ.' });
-    const tag = await tx.tag.upsert({ where: { slug }, create: { name, slug }, update: {}, select: { id: true } });
-    ids.push(tag.id);
-  }
-  return ids;
-}
-
-function audit(tx: Transaction, actor: PermissionActor, action: string, articleId: number, data?: Prisma.InputJsonValue) {
-  return tx.auditEvent.create({ data: { actorId: actor.id, action, entityType: 'article', entityId: String(articleId), data } });
-}
-
-async function loadForUpdate(tx: Transaction, id: number): Promise<Article> {
-  // FOR UPDATE serialises concurrent writers on the row; the version check then decides.
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Article" WHERE id = ${id} FOR UPDATE`;
-  if (rows.length === 0) throw new NotFoundError('Không tìm thấy bài viết.');
-  return tx.article.findUniqueOrThrow({ where: { id } });
-}
-
-function assertVersion(article: Article, expectedVersion: number) {
-  if (article.version !== expectedVersion) {
-    const current: ArticleSnapshot = {
-      version: article.version,
-      title: article.title,
-      lead: article.lead,
-      body: article.body,
-      updatedAt: article.updatedAt,
-    };
-    throw new ConflictError(CONFLICT_MESSAGE, current);
-  }
-}
-
-function assertCanEdit(actor: PermissionActor, article: Article) {
-  if (!canEditArticle(actor, article)) throw new ForbiddenError('article.editOthersBeforeApproval');
-}
-
-type ParsedFields = z.output<typeof articleFieldsSchema>;
-
-/** The columns an article and each of its revisions share. */
-function contentColumns(fields: ParsedFields, body: Prisma.InputJsonValue) {
-  return {
-    title: fields.title,
-    lead: fields.lead,
-    body,
-    sourceAuthors: fields.sourceAuthors,
-    sourceOutlet: fields.sourceOutlet,
-    sourceUrl: fields.sourceUrl,
-  };
-}
+// Writing an article's text: permission, strict input, optimistic concurrency (the version the
+// editor started from) and an audit event, in one transaction. A live article (published, or
+// approved in a scheduled issue) keeps its public text: edits go to its pending revision until
+// an approver publishes it ("Xuất bản bản sửa").
 
 /** A slug is taken by a live article or kept as an old address of one. */
 async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
@@ -100,205 +36,205 @@ async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
   return Boolean(article ?? redirect);
 }
 
-function statusAfterEdit(actor: PermissionActor, article: Article): Article['status'] {
-  // Approval is bound to a version: changing an approved text needs approval again.
-  if (article.status === 'APPROVED') return 'SUBMITTED';
-  // The author taking back a submitted article to change it.
-  if (article.status === 'SUBMITTED' && article.authorId === actor.id) return 'DRAFT';
-  return article.status;
+/** The URL follows the title until the article is first published; then it stays. */
+async function slugAfterEdit(tx: Transaction, article: Article, title: string): Promise<string> {
+  if (article.publishedAt !== null || title === article.title) return article.slug;
+  return uniqueSlug(slugify(title), async (candidate) => candidate !== article.slug && (await isSlugTaken(tx, candidate)));
 }
 
-const createSchema = articleFieldsSchema;
+function assertCanEdit(actor: PermissionActor, article: Article) {
+  if (!canEditArticle(actor, article)) throw new ForbiddenError('article.editOthersBeforeApproval');
+}
 
-export async function createArticle(actor: PermissionActor, input: unknown): Promise<ArticleVersion> {
+export async function createArticle(actor: PermissionActor, input: unknown): Promise<SavedArticle> {
   assertCan(actor, 'article.create');
-  const fields = parseInput(createSchema, input);
+  const fields = parseInput(articleFieldsSchema, input);
   return getDb().$transaction(async (tx) => {
     const { document, mediaIds } = await validatedBody(tx, fields.body);
     const slug = await uniqueSlug(slugify(fields.title), (candidate) => isSlugTaken(tx, candidate));
-    const content = contentColumns(fields, document as unknown as Prisma.InputJsonValue);
+    const content = contentColumns(fields, document);
     const tagIds = await tagIdsFor(tx, fields.tags);
     const article = await tx.article.create({
       data: {
         ...content,
         slug,
         authorId: actor.id,
+        updatedById: actor.id,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
         media: { create: mediaIds.map((mediaId) => ({ mediaId })) },
         revisions: { create: { ...content, version: 1, authorId: actor.id } },
       },
     });
-    await audit(tx, actor, 'article.created', article.id);
-    return { id: article.id, slug: article.slug, version: article.version, status: article.status };
+    await recordAudit(tx, { actorId: actor.id, action: 'article.created', entityType: 'article', entityId: article.id });
+    return savedArticle(article, article.version, false, false);
   });
 }
 
-const saveSchema = articleFieldsSchema.extend({ expectedVersion: versionSchema });
+const saveSchema = articleFieldsSchema.extend({ expectedVersion: versionSchema, mode: saveModeSchema });
 
 /**
- * Saves the article's content on top of `expectedVersion`. A save based on an older version
- * is refused with ConflictError carrying the newer text, so nothing is silently overwritten.
+ * Saves the editor's text on top of `expectedVersion`. A save based on an older version is
+ * refused with ConflictError carrying the newer text, so nothing is silently overwritten.
+ * An approved article changed needs approval again (Chờ duyệt); a submitted one stays in the
+ * approver's queue, whose approval is bound to the version it saw.
  */
-export async function saveArticle(actor: PermissionActor, id: number, input: unknown): Promise<ArticleVersion> {
-  const { expectedVersion, ...fields } = parseInput(saveSchema, input);
+export async function saveArticle(actor: PermissionActor, id: number, input: unknown): Promise<SavedArticle> {
+  const { expectedVersion, mode, ...fields } = parseInput(saveSchema, input);
+  return getDb().$transaction((tx) => saveText(tx, actor, id, fields, expectedVersion, mode));
+}
+
+async function saveText(
+  tx: Transaction,
+  actor: PermissionActor,
+  id: number,
+  fields: ParsedFields,
+  expectedVersion: number,
+  mode: 'auto' | 'manual',
+): Promise<SavedArticle> {
+  const article = await lockArticle(tx, id);
+  assertCanEdit(actor, article);
+  await assertWorkingVersion(tx, article, expectedVersion);
+  const { document, mediaIds } = await validatedBody(tx, fields.body);
+  const content = contentColumns(fields, document);
+  const version = expectedVersion + 1;
+
+  if (await isLiveArticle(tx, article)) {
+    const revision = { ...content, tags: fields.tags, version, authorId: actor.id };
+    await tx.articlePendingRevision.upsert({
+      where: { articleId: id },
+      create: { articleId: id, baseVersion: article.version, ...revision },
+      update: revision,
+    });
+    if (mode === 'manual') {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'article.revisionSaved',
+        entityType: 'article',
+        entityId: id,
+        data: { version, liveVersion: article.version },
+      });
+    }
+    return savedArticle(article, version, true, true);
+  }
+
+  // A pending revision left from when the article was live lands on the article now.
+  if (article.pendingRevision) await tx.articlePendingRevision.delete({ where: { articleId: id } });
+  const status = article.status === 'APPROVED' ? 'SUBMITTED' : article.status;
+  const reapproval = status !== article.status ? { approvedVersion: null, approvedById: null } : {};
+  const slug = await slugAfterEdit(tx, article, fields.title);
+  const tagIds = await tagIdsFor(tx, fields.tags);
+  // Another person's unrevisioned autosave is kept before this text replaces it.
+  if (article.updatedById !== null && article.updatedById !== actor.id) await ensureRevision(tx, article, actor.id);
+  const keepRevision = await needsRevision(tx, id, mode, new Date());
+  await tx.article.update({
+    where: { id },
+    data: {
+      ...content,
+      ...reapproval,
+      slug,
+      status,
+      version,
+      updatedById: actor.id,
+      tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
+      media: { deleteMany: {}, create: mediaIds.map((mediaId) => ({ mediaId })) },
+      ...(keepRevision ? { revisions: { create: { ...content, version, authorId: actor.id } } } : {}),
+    },
+  });
+  if (keepRevision || status !== article.status) {
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'article.saved',
+      entityType: 'article',
+      entityId: id,
+      data: { version, statusBefore: article.status, statusAfter: status, mode },
+    });
+  }
+  return savedArticle({ id, slug, status }, version, false, false);
+}
+
+const restoreSchema = z.strictObject({ version: versionSchema, expectedVersion: versionSchema });
+
+/** Saves an old revision's text (and today's tags) on top of the current version: nothing is lost. */
+export async function restoreRevision(actor: PermissionActor, id: number, input: unknown): Promise<SavedArticle> {
+  const { version, expectedVersion } = parseInput(restoreSchema, input);
   return getDb().$transaction(async (tx) => {
-    const article = await loadForUpdate(tx, id);
-    assertCanEdit(actor, article);
-    assertVersion(article, expectedVersion);
-    const { document, mediaIds } = await validatedBody(tx, fields.body);
-    const content = contentColumns(fields, document as unknown as Prisma.InputJsonValue);
-    // The URL follows the title until the article is first published; then it stays.
-    const slug =
-      article.publishedAt !== null || fields.title === article.title
-        ? article.slug
-        : await uniqueSlug(slugify(fields.title), async (candidate) => candidate !== article.slug && (await isSlugTaken(tx, candidate)));
-    const status = statusAfterEdit(actor, article);
-    const version = article.version + 1;
-    const tagIds = await tagIdsFor(tx, fields.tags);
+    const revision = await tx.articleRevision.findUnique({ where: { articleId_version: { articleId: id, version } } });
+    if (!revision) throw new NotFoundError('Không tìm thấy phiên bản này.');
+    const tags = await tx.articleTag.findMany({ where: { articleId: id }, include: { tag: true } });
+    const fields = { ...revision, tags: tags.map(({ tag }) => tag.name) };
+    const saved = await saveText(tx, actor, id, fields, expectedVersion, 'manual');
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'article.restored',
+      entityType: 'article',
+      entityId: id,
+      data: { from: version, version: saved.version },
+    });
+    return saved;
+  });
+}
+
+const revisionStepSchema = z.strictObject({ expectedVersion: versionSchema });
+
+/**
+ * "Xuất bản bản sửa": the pending revision becomes the article's text, public at once for a
+ * published article. For an approved article the approver's step is also its approval.
+ */
+export async function publishRevision(actor: PermissionActor, id: number, input: unknown): Promise<SavedArticle> {
+  assertCan(actor, 'article.publish');
+  const { expectedVersion } = parseInput(revisionStepSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const article = await lockArticle(tx, id);
+    const pending = article.pendingRevision;
+    if (!pending) throw new TransitionError('Bài viết không có bản sửa chưa xuất bản.');
+    await assertWorkingVersion(tx, article, expectedVersion);
+    const fields = { ...pending, tags: pending.tags };
+    const { document, mediaIds } = await validatedBody(tx, pending.body);
+    const content = contentColumns(fields, document);
+    const tagIds = await tagIdsFor(tx, pending.tags);
+    const approval = article.status === 'APPROVED' ? { approvedVersion: pending.version, approvedById: actor.id } : {};
+    const slug = await slugAfterEdit(tx, article, pending.title);
+    await tx.articlePendingRevision.delete({ where: { articleId: id } });
     await tx.article.update({
       where: { id },
       data: {
         ...content,
+        ...approval,
         slug,
-        status,
-        version,
+        version: pending.version,
+        updatedById: pending.authorId ?? actor.id,
         tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
         media: { deleteMany: {}, create: mediaIds.map((mediaId) => ({ mediaId })) },
-        revisions: { create: { ...content, version, authorId: actor.id } },
+        revisions: { create: { ...content, version: pending.version, authorId: pending.authorId ?? actor.id } },
       },
     });
-    await audit(tx, actor, 'article.saved', id, { version, statusBefore: article.status, statusAfter: status });
-    return { id, slug, version, status };
-  });
-}
-
-type Transition = {
-  action: 'article.submit' | 'article.approve' | 'article.return' | 'article.publish' | 'article.unpublish';
-  from: Article['status'][];
-  to: Article['status'];
-  auditAction: string;
-  refusal: string;
-};
-
-const TRANSITIONS = {
-  submit: {
-    action: 'article.submit',
-    from: ['DRAFT'],
-    to: 'SUBMITTED',
-    auditAction: 'article.submitted',
-    refusal: 'Chỉ gửi duyệt được bài đang là Nháp.',
-  },
-  approve: {
-    action: 'article.approve',
-    from: ['SUBMITTED'],
-    to: 'APPROVED',
-    auditAction: 'article.approved',
-    refusal: 'Chỉ duyệt được bài đang Chờ duyệt.',
-  },
-  return: {
-    action: 'article.return',
-    from: ['SUBMITTED', 'APPROVED'],
-    to: 'DRAFT',
-    auditAction: 'article.returned',
-    refusal: 'Chỉ trả lại được bài Chờ duyệt hoặc Đã duyệt.',
-  },
-  publish: {
-    action: 'article.publish',
-    from: ['APPROVED'],
-    to: 'PUBLISHED',
-    auditAction: 'article.published',
-    refusal: 'Chỉ xuất bản được bài Đã duyệt.',
-  },
-  // Back to draft, not to approved: an approved article of a public issue would stay visible.
-  unpublish: {
-    action: 'article.unpublish',
-    from: ['PUBLISHED'],
-    to: 'DRAFT',
-    auditAction: 'article.unpublished',
-    refusal: 'Bài viết chưa được xuất bản.',
-  },
-} satisfies Record<string, Transition>;
-
-const transitionSchema = z.strictObject({ expectedVersion: versionSchema });
-const returnSchema = z.strictObject({ expectedVersion: versionSchema, comment: returnCommentSchema });
-const unpublishSchema = z.strictObject({ expectedVersion: versionSchema, reason: returnCommentSchema });
-
-async function transition(
-  actor: PermissionActor,
-  id: number,
-  step: Transition,
-  expectedVersion: number,
-  extra: (article: Article, now: Date) => Prisma.ArticleUpdateInput,
-  auditData?: Prisma.InputJsonValue,
-): Promise<ArticleVersion> {
-  if (!can(actor, step.action)) {
-    // A refused workflow step is worth knowing about: it is a replayed or forged request.
-    await getDb().auditEvent.create({
-      data: { actorId: actor.id, action: 'article.denied', entityType: 'article', entityId: String(id), data: { attempted: step.action } },
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'article.revisionPublished',
+      entityType: 'article',
+      entityId: id,
+      data: { version: pending.version, previousVersion: article.version },
     });
-    assertCan(actor, step.action);
-  }
-  return getDb().$transaction(async (tx) => {
-    const article = await loadForUpdate(tx, id);
-    if (
-      step.action === 'article.submit' &&
-      !can(actor, 'article.editOwnDraft', article) &&
-      !can(actor, 'article.editOthersBeforeApproval', article)
-    ) {
-      throw new ForbiddenError(step.action);
-    }
-    assertVersion(article, expectedVersion);
-    if (!step.from.includes(article.status)) throw new TransitionError(step.refusal);
-    const now = new Date();
-    await tx.article.update({ where: { id }, data: { status: step.to, ...extra(article, now) } });
-    await audit(tx, actor, step.auditAction, id, { version: article.version, ...(auditData as object | undefined) });
-    return { id, slug: article.slug, version: article.version, status: step.to };
+    return savedArticle({ id, slug, status: article.status }, pending.version, await isLiveArticle(tx, article), false);
   });
 }
 
-export async function submitArticle(actor: PermissionActor, id: number, input: unknown) {
-  const { expectedVersion } = parseInput(transitionSchema, input);
-  return transition(actor, id, TRANSITIONS.submit, expectedVersion, () => ({ returnComment: null }));
-}
-
-/** Approves exactly the version the approver saw. */
-export async function approveArticle(actor: PermissionActor, id: number, input: unknown) {
-  const { expectedVersion } = parseInput(transitionSchema, input);
-  return transition(actor, id, TRANSITIONS.approve, expectedVersion, (article) => ({
-    approvedVersion: article.version,
-    approvedBy: { connect: { id: actor.id } },
-    returnComment: null,
-  }));
-}
-
-export async function returnArticle(actor: PermissionActor, id: number, input: unknown) {
-  const { expectedVersion, comment } = parseInput(returnSchema, input);
-  return transition(
-    actor,
-    id,
-    TRANSITIONS.return,
-    expectedVersion,
-    () => ({ returnComment: comment, approvedVersion: null, approvedBy: { disconnect: true } }),
-    { comment },
-  );
-}
-
-export async function publishArticle(actor: PermissionActor, id: number, input: unknown) {
-  const { expectedVersion } = parseInput(transitionSchema, input);
-  return transition(actor, id, TRANSITIONS.publish, expectedVersion, (article, now) => ({
-    publishAt: article.publishAt && article.publishAt < now ? article.publishAt : now,
-    publishedAt: article.publishedAt ?? now,
-  }));
-}
-
-export async function unpublishArticle(actor: PermissionActor, id: number, input: unknown) {
-  const { expectedVersion, reason } = parseInput(unpublishSchema, input);
-  return transition(
-    actor,
-    id,
-    TRANSITIONS.unpublish,
-    expectedVersion,
-    () => ({ publishAt: null, returnComment: reason, approvedVersion: null, approvedBy: { disconnect: true } }),
-    { reason },
-  );
+/** "Bỏ bản sửa": the pending revision goes; the article's text is unchanged. */
+export async function discardRevision(actor: PermissionActor, id: number, input: unknown): Promise<SavedArticle> {
+  const { expectedVersion } = parseInput(revisionStepSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const article = await lockArticle(tx, id);
+    assertCanEdit(actor, article);
+    if (!article.pendingRevision) throw new TransitionError('Bài viết không có bản sửa chưa xuất bản.');
+    await assertWorkingVersion(tx, article, expectedVersion);
+    await tx.articlePendingRevision.delete({ where: { articleId: id } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'article.revisionDiscarded',
+      entityType: 'article',
+      entityId: id,
+      data: { discardedVersion: article.pendingRevision.version, version: article.version },
+    });
+    return savedArticle(article, article.version, await isLiveArticle(tx, article), false);
+  });
 }

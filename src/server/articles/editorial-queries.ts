@@ -2,8 +2,9 @@ import 'server-only';
 import { getDb } from '../db/client';
 import { NotFoundError } from '../errors';
 import type { PermissionActor } from '../permissions';
-import { parseRichDocument, referencedMediaIds, type RichDocument } from '@/content/schema';
-import type { ArticleStatus } from '@/generated/prisma/enums';
+import { referencedMediaIds, storedDocument, type RichDocument } from '@/content/schema';
+import type { ArticleDraft, SavedArticle } from '@/schemas/article';
+import type { ArticleStatus, IssueStatus } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
 
 // What the editorial area reads: dashboard lists, the article list, one article to edit, its
@@ -173,6 +174,7 @@ export type EditableArticle = ArticleContent & {
   id: number;
   slug: string;
   status: ArticleStatus;
+  /** The article's own version (the public one when it is live). */
   version: number;
   authorId: number;
   author: string;
@@ -182,15 +184,12 @@ export type EditableArticle = ArticleContent & {
   /** Published at least once: the slug no longer follows the title. */
   slugFixed: boolean;
   updatedAt: Date;
-  placement: { section: string; issue: { year: number; number: number } } | null;
+  placement: { section: string; issue: { year: number; number: number; status: IssueStatus } } | null;
   media: Map<number, { width: number; height: number }>;
-};
-
-const EMPTY_DOCUMENT: RichDocument = { type: 'doc', content: [] };
-
-const asDocument = (body: unknown): RichDocument => {
-  const checked = parseRichDocument(body);
-  return checked.ok ? checked.document : EMPTY_DOCUMENT;
+  /** Published, or approved in a scheduled issue: edits go to a pending revision. */
+  isLive: boolean;
+  /** "Bản sửa chưa xuất bản": what the editor works on while the public keeps the text above. */
+  pendingRevision: (ArticleContent & { version: number; tags: string[]; updatedAt: Date; author: string | null }) | null;
 };
 
 /** One article as the editor and the preview need it, whatever its status. */
@@ -201,15 +200,19 @@ export async function getEditableArticle(id: number): Promise<EditableArticle> {
     include: {
       author: { select: { name: true } },
       tags: { include: { tag: true }, orderBy: { tag: { name: 'asc' } } },
-      placement: { include: { section: { include: { issue: { select: { year: true, number: true } } } } } },
+      placement: { include: { section: { include: { issue: { select: { year: true, number: true, status: true } } } } } },
+      pendingRevision: { include: { author: { select: { name: true } } } },
     },
   });
   if (!row) throw new NotFoundError('Không tìm thấy bài viết.');
-  const body = asDocument(row.body);
+  const body = storedDocument(row.body);
+  const pending = row.pendingRevision;
+  const pendingBody = pending ? storedDocument(pending.body) : null;
   const media = await db.media.findMany({
-    where: { id: { in: referencedMediaIds(body) } },
+    where: { id: { in: [...referencedMediaIds(body), ...(pendingBody ? referencedMediaIds(pendingBody) : [])] } },
     select: { id: true, width: true, height: true },
   });
+  const issue = row.placement?.section.issue;
   return {
     id: row.id,
     slug: row.slug,
@@ -228,8 +231,24 @@ export async function getEditableArticle(id: number): Promise<EditableArticle> {
     publishAt: row.publishAt,
     slugFixed: row.publishedAt !== null,
     updatedAt: row.updatedAt,
-    placement: row.placement ? { section: row.placement.section.title, issue: row.placement.section.issue } : null,
+    placement: row.placement && issue ? { section: row.placement.section.title, issue } : null,
     media: new Map(media.map((m) => [m.id, { width: m.width, height: m.height }])),
+    isLive: row.status === 'PUBLISHED' || (row.status === 'APPROVED' && issue?.status === 'SCHEDULED'),
+    pendingRevision:
+      pending && pendingBody
+        ? {
+            version: pending.version,
+            title: pending.title,
+            lead: pending.lead,
+            body: pendingBody,
+            sourceAuthors: pending.sourceAuthors,
+            sourceOutlet: pending.sourceOutlet,
+            sourceUrl: pending.sourceUrl,
+            tags: pending.tags,
+            updatedAt: pending.updatedAt,
+            author: pending.author?.name ?? null,
+          }
+        : null,
   };
 }
 
@@ -258,25 +277,40 @@ export async function getRevision(articleId: number, version: number): Promise<R
     author: row.author?.name ?? null,
     title: row.title,
     lead: row.lead,
-    body: asDocument(row.body),
+    body: storedDocument(row.body),
     sourceAuthors: row.sourceAuthors,
     sourceOutlet: row.sourceOutlet,
     sourceUrl: row.sourceUrl,
   };
 }
 
-/** The editor's starting point: the saved article as the form's fields. */
-export function editorDataOf(article: EditableArticle) {
+const draftOf = (content: ArticleContent, tags: string[]): ArticleDraft => ({
+  title: content.title,
+  lead: content.lead ?? '',
+  body: content.body,
+  sourceAuthors: content.sourceAuthors ?? '',
+  sourceOutlet: content.sourceOutlet ?? '',
+  sourceUrl: content.sourceUrl ?? '',
+  tags,
+});
+
+/** The editor's starting point: the text it works on (the pending revision's, if any) as form fields. */
+export function editorDataOf(article: EditableArticle): { article: SavedArticle; draft: ArticleDraft; live: ArticleDraft } {
+  const pending = article.pendingRevision;
+  const live = draftOf(
+    article,
+    article.tags.map((tag) => tag.name),
+  );
   return {
-    article: { id: article.id, slug: article.slug, version: article.version, status: article.status },
-    draft: {
-      title: article.title,
-      lead: article.lead ?? '',
-      body: article.body,
-      sourceAuthors: article.sourceAuthors ?? '',
-      sourceOutlet: article.sourceOutlet ?? '',
-      sourceUrl: article.sourceUrl ?? '',
-      tags: article.tags.map((tag) => tag.name),
+    article: {
+      id: article.id,
+      slug: article.slug,
+      version: pending?.version ?? article.version,
+      status: article.status,
+      isLive: article.isLive,
+      hasPendingRevision: pending !== null,
     },
+    draft: pending ? draftOf(pending, pending.tags) : live,
+    live,
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db/client';
 import { publicArticleWhere } from '../publishing/visibility';
-import { parseRichDocument, referencedMediaIds, type RichDocument } from '@/content/schema';
+import { referencedMediaIds, storedDocument, type RichDocument } from '@/content/schema';
 import type { ArticleSource } from '@/lib/text';
 
 export const TAG_PAGE_SIZE = 12;
@@ -74,8 +74,7 @@ export async function findPublicArticle(slug: string, now = new Date()): Promise
     });
     return redirect ? { kind: 'redirect', slug: redirect.article.slug } : null;
   }
-  const checked = parseRichDocument(row.body);
-  const body: RichDocument = checked.ok ? checked.document : { type: 'doc', content: [] };
+  const body = storedDocument(row.body, `bài viết ${row.id}`);
   const [media, related] = await Promise.all([
     db.media.findMany({ where: { id: { in: referencedMediaIds(body) } }, select: { id: true, width: true, height: true } }),
     db.article.findMany({

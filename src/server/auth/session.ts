@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import type { Role } from '@/generated/prisma/enums';
 import { getDb } from '../db/client';
-import { AuthError } from './errors';
+import { AuthError } from '../errors';
 import { authOptions } from './options';
 
 export type Actor = { id: number; email: string; name: string; role: Role };

@@ -37,7 +37,6 @@ export class PreflightError extends ValidationError {
     readonly report: PreflightReport,
   ) {
     super(message);
-    this.name = 'PreflightError';
   }
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '../db/client';
 import { publicArticleWhere, publicIssueWhere } from '../publishing/visibility';
-import { parseRichDocument, referencedMediaIds, type RichDocument } from '@/content/schema';
+import { referencedMediaIds, storedDocument, type RichDocument } from '@/content/schema';
 import type { ArticleSource } from '@/lib/text';
 import type { PageSize } from '@/generated/prisma/enums';
 
@@ -59,16 +59,6 @@ export type IssueSummary = {
   articleCount: number;
 };
 
-const EMPTY_DOCUMENT: RichDocument = { type: 'doc', content: [] };
-
-function readBody(articleId: number, body: unknown): RichDocument {
-  const checked = parseRichDocument(body);
-  if (checked.ok) return checked.document;
-  // Stored documents are validated on write; one that fails now is shown empty, not raw.
-  console.warn(`Bài viết ${articleId}: nội dung lưu trữ không hợp lệ (${checked.message})`);
-  return EMPTY_DOCUMENT;
-}
-
 /**
  * One issue with everything the web page and the PDF print. `visibility: 'public'` returns
  * null unless the issue is public at `now`, and then only its public articles.
@@ -115,7 +105,7 @@ export async function getIssueView(
       slug: article.slug,
       title: article.title,
       lead: article.lead,
-      body: readBody(article.id, article.body),
+      body: storedDocument(article.body, `bài viết ${article.id}`),
       source: { authors: article.sourceAuthors, outlet: article.sourceOutlet, url: article.sourceUrl },
       tags: article.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug })),
     })),

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
+import { ValidationError } from '../errors';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 50_000_000;
@@ -11,7 +12,8 @@ export const PRINT_WIDTH = 2244;
 
 const ALLOWED_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
-export class ImageRejectedError extends Error {}
+/** An upload that is not an image we accept; the message says what to do. */
+export class ImageRejectedError extends ValidationError {}
 
 export type ProcessedImage = {
   baseKey: string;

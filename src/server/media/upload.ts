@@ -1,10 +1,10 @@
 import 'server-only';
+import { TooLargeError } from '../errors';
 import { MAX_UPLOAD_BYTES } from './images';
 
-export class UploadTooLargeError extends Error {
+export class UploadTooLargeError extends TooLargeError {
   constructor() {
     super(`Ảnh quá lớn (tối đa ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).`);
-    this.name = 'UploadTooLargeError';
   }
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ArticleStatus, Role } from '@/generated/prisma/enums';
-import { AuthError } from '../auth/errors';
+import { AuthError, DomainError } from '../errors';
 
 // SPEC.md's roles table, the one place it is written down. Routes, actions and domain
 // commands ask `can`/`assertCan`; none of them compares roles itself.
@@ -89,12 +89,11 @@ export function can<A extends Action>(actor: PermissionActor | null, action: A, 
   }
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends DomainError {
   readonly status = 403;
 
   constructor(readonly action: Action) {
     super('Bạn không có quyền thực hiện thao tác này.');
-    this.name = 'ForbiddenError';
   }
 }
 

@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../db/client';
+import { recordAudit } from '../audit';
+import { getDb, type Transaction } from '../db/client';
 import { ConflictError, NotFoundError } from '../errors';
 import { assertCan, type PermissionActor } from '../permissions';
 import { parseInput } from '../validation';
 import { getMediaStorage, storeImage } from '../media/service';
-import { parseCalendarDate } from '@/lib/dates';
+import { optionalCalendarDateSchema } from '@/schemas/dates';
 import { cleanText } from '@/lib/text';
 import type { Cadence, PageSize } from '@/generated/prisma/enums';
 
@@ -33,9 +34,7 @@ const optionalText = (label: string) =>
     .pipe(z.string().max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`))
     .transform((value) => value || null);
 
-export const publicationSettingsSchema = z.strictObject({
-  publicationId: z.number({ error: 'Thiếu ấn phẩm.' }).int().positive('Mã ấn phẩm không hợp lệ.'),
-  expectedVersion: z.number({ error: 'Thiếu phiên bản của cài đặt.' }).int().positive('Phiên bản của cài đặt không hợp lệ.'),
+const settingsFieldsSchema = z.strictObject({
   mastheadTitle: requiredText('tên ấn phẩm'),
   agencyName: requiredText('tên cơ quan'),
   creditLabel: requiredText('nhãn dòng biên tập'),
@@ -43,11 +42,7 @@ export const publicationSettingsSchema = z.strictObject({
   pageSize: z.enum(['A4', 'B5_19X27'], { error: 'Khổ giấy phải là A4 hoặc 19 × 27 cm.' }),
   cadence: z.enum(['WEEKLY', 'BIWEEKLY', 'DAILY'], { error: 'Định kỳ phải là hằng tuần, 2 tuần hoặc hằng ngày.' }),
   licenceNumber: optionalText('Số giấy phép'),
-  licenceDate: z
-    .union([z.literal(''), z.iso.date({ error: 'Ngày cấp phép không hợp lệ (cần dạng yyyy-mm-dd).' })], {
-      error: 'Ngày cấp phép không hợp lệ (cần dạng yyyy-mm-dd).',
-    })
-    .transform((value) => (value ? parseCalendarDate(value) : null)),
+  licenceDate: optionalCalendarDateSchema('Ngày cấp phép'),
   printingPlace: optionalText('Nơi in'),
   printRun: optionalText('Số lượng in'),
   frequencyText: optionalText('Kỳ hạn xuất bản'),
@@ -66,7 +61,14 @@ export const publicationSettingsSchema = z.strictObject({
     .max(SECTIONS_MAX, `Tối đa ${SECTIONS_MAX} chuyên mục mặc định.`),
 });
 
-export type PublicationSettings = Omit<z.output<typeof publicationSettingsSchema>, 'expectedVersion' | 'defaultSections'> & {
+/** Only the fields a form submitted change; one that is left out keeps its stored value. */
+export const publicationSettingsSchema = settingsFieldsSchema.partial().extend({
+  publicationId: z.number({ error: 'Thiếu ấn phẩm.' }).int().positive('Mã ấn phẩm không hợp lệ.'),
+  expectedVersion: z.number({ error: 'Thiếu phiên bản của cài đặt.' }).int().positive('Phiên bản của cài đặt không hợp lệ.'),
+});
+
+export type PublicationSettings = Omit<z.output<typeof settingsFieldsSchema>, 'defaultSections'> & {
+  publicationId: number;
   version: number;
   defaultSections: { id: number; title: string; expectsSource: boolean }[];
 };
@@ -101,6 +103,23 @@ export async function getPublicationSettings(actor: PermissionActor): Promise<Pu
   };
 }
 
+type DefaultSectionsInput = NonNullable<z.output<typeof publicationSettingsSchema>['defaultSections']>;
+
+/** The default sections as listed, in order; a stored one left out is removed. Returns the removed ids. */
+async function replaceDefaultSections(tx: Transaction, publicationId: number, sections: DefaultSectionsInput): Promise<number[]> {
+  const stored = await tx.publicationSection.findMany({ where: { publicationId }, select: { id: true } });
+  const storedIds = new Set(stored.map((section) => section.id));
+  const unknown = sections.find((section) => section.id !== undefined && !storedIds.has(section.id));
+  if (unknown) throw new NotFoundError('Một chuyên mục mặc định vừa bị xoá. Tải lại trang để xem danh sách mới.');
+  const kept = new Set(sections.flatMap((section) => section.id ?? []));
+  await tx.publicationSection.deleteMany({ where: { publicationId, id: { notIn: [...kept] } } });
+  for (const [position, { id, title, expectsSource }] of sections.entries()) {
+    if (id === undefined) await tx.publicationSection.create({ data: { publicationId, title, expectsSource, position } });
+    else await tx.publicationSection.update({ where: { id }, data: { title, expectsSource, position } });
+  }
+  return [...storedIds].filter((id) => !kept.has(id));
+}
+
 /**
  * Saves the settings and the default sections (used by issues created from now on; existing
  * issues keep their own sections). Returns the new version.
@@ -114,30 +133,17 @@ export async function updatePublicationSettings(actor: PermissionActor, input: u
     if (rows.length === 0) throw new NotFoundError('Không tìm thấy ấn phẩm.');
     if (rows[0]!.version !== expectedVersion) throw new ConflictError(STALE_SETTINGS, { version: rows[0]!.version });
 
-    const stored = await tx.publicationSection.findMany({ where: { publicationId }, select: { id: true } });
-    const storedIds = new Set(stored.map((section) => section.id));
-    const unknown = defaultSections.find((section) => section.id !== undefined && !storedIds.has(section.id));
-    if (unknown) throw new NotFoundError('Một chuyên mục mặc định vừa bị xoá. Tải lại trang để xem danh sách mới.');
-    const kept = new Set(defaultSections.flatMap((section) => section.id ?? []));
-    await tx.publicationSection.deleteMany({ where: { publicationId, id: { notIn: [...kept] } } });
-    for (const [position, { id, title, expectsSource }] of defaultSections.entries()) {
-      if (id === undefined) await tx.publicationSection.create({ data: { publicationId, title, expectsSource, position } });
-      else await tx.publicationSection.update({ where: { id }, data: { title, expectsSource, position } });
-    }
-
+    const removedSectionIds = defaultSections ? await replaceDefaultSections(tx, publicationId, defaultSections) : [];
     const publication = await tx.publication.update({ where: { id: publicationId }, data: { ...fields, version: { increment: 1 } } });
-    await tx.auditEvent.create({
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'publication.updated',
+      entityType: 'publication',
+      entityId: publicationId,
       data: {
-        actorId: actor.id,
-        action: 'publication.updated',
-        entityType: 'publication',
-        entityId: String(publicationId),
-        data: {
-          version: publication.version,
-          fields: Object.keys(fields),
-          defaultSections: defaultSections.map((section) => section.title),
-          removedSectionIds: [...storedIds].filter((id) => !kept.has(id)),
-        },
+        version: publication.version,
+        fields: Object.keys(fields),
+        ...(defaultSections ? { defaultSections: defaultSections.map((section) => section.title), removedSectionIds } : {}),
       },
     });
     return { version: publication.version };
@@ -165,14 +171,12 @@ export async function setPublicationLogo(
       data: { logoMediaId: media.id, version: { increment: 1 } },
       select: { version: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        action: 'publication.logoChanged',
-        entityType: 'publication',
-        entityId: String(publicationId),
-        data: { mediaId: media.id, version: publication.version },
-      },
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'publication.logoChanged',
+      entityType: 'publication',
+      entityId: publicationId,
+      data: { mediaId: media.id, version: publication.version },
     });
     return { mediaId: media.id };
   });

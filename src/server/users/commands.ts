@@ -3,26 +3,17 @@ import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { Role } from '@/generated/prisma/enums';
 import { getDb, type Database, type Transaction } from '../db/client';
-import { AuthError } from '../auth/errors';
+import { recordAudit, type AuditAction } from '../audit';
+import { AuthError, ConflictError, NotFoundError, TransitionError } from '../errors';
 import { hashPassword } from '../auth/passwords';
 import type { Actor } from '../auth/session';
-import { assertCan, ForbiddenError, type PermissionActor } from '../permissions';
+import { assertCan, type PermissionActor } from '../permissions';
+import { parseInput } from '../validation';
 
 // Account administration. Every command re-reads the actor, checks 'user.manage', validates
 // its input with a strict schema, and changes the user and writes the audit event in one
 // transaction. Password, role and active changes bump sessionVersion, which ends that
 // user's open sessions on their next request.
-
-export class UserCommandError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = 'UserCommandError';
-  }
-}
 
 const COMMON_PASSWORDS = new Set([
   '1234567890',
@@ -61,20 +52,6 @@ export const setActiveSchema = z.strictObject({ userId: userIdSchema, isActive: 
 export const resetPasswordSchema = z.strictObject({ userId: userIdSchema, password: passwordSchema });
 const systemAdminSchema = createUserSchema.omit({ role: true });
 
-function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      throw new UserCommandError(`Dữ liệu có trường không được phép: ${issue.keys.join(', ')}.`, 400);
-    }
-    const field = String(issue.path[0] ?? 'form');
-    fieldErrors[field] ??= issue.message;
-  }
-  throw new UserCommandError('Dữ liệu chưa hợp lệ. Vui lòng kiểm tra lại.', 400, fieldErrors);
-}
-
 /** The actor as the database has it now; a stale or revoked actor is no actor. */
 async function reloadActor(db: Database | Transaction, actor: Actor | null): Promise<PermissionActor> {
   if (!actor) throw new AuthError();
@@ -83,53 +60,35 @@ async function reloadActor(db: Database | Transaction, actor: Actor | null): Pro
   return current;
 }
 
-type Audit = { action: string; entityId: string; data?: Prisma.InputJsonValue };
+type Audit = { action: AuditAction; entityId: number; data?: Prisma.InputJsonValue };
 
 /**
  * Permission check, input validation, then the change and its audit event in one transaction,
- * which checks the actor once more inside it. A refusal is audited on its own, since its
- * transaction never commits.
+ * which checks the actor once more inside it.
  */
 async function manageUsers<I, R>(
   actor: Actor | null,
-  command: string,
   schema: z.ZodType<I>,
   input: unknown,
   work: (tx: Transaction, input: I, actorId: number) => Promise<{ result: R; audit: Audit | null }>,
 ): Promise<R> {
   const db = getDb();
-  try {
-    assertCan(await reloadActor(db, actor), 'user.manage');
-    const parsed = parseInput(schema, input);
-    return await db.$transaction(async (tx) => {
-      const current = await reloadActor(tx, actor);
-      assertCan(current, 'user.manage');
-      const { result, audit } = await work(tx, parsed, current.id);
-      if (audit) {
-        await tx.auditEvent.create({ data: { actorId: current.id, entityType: 'User', ...audit } });
-      }
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof ForbiddenError && actor) {
-      await db.auditEvent.create({
-        data: { actorId: actor.id, action: 'user.denied', entityType: 'User', entityId: targetIdOf(input), data: { command } },
-      });
-    }
-    throw error;
-  }
-}
-
-function targetIdOf(input: unknown): string {
-  const userId = typeof input === 'object' && input !== null ? (input as { userId?: unknown }).userId : undefined;
-  return typeof userId === 'number' && Number.isSafeInteger(userId) ? String(userId) : 'new';
+  assertCan(await reloadActor(db, actor), 'user.manage');
+  const parsed = parseInput(schema, input);
+  return db.$transaction(async (tx) => {
+    const current = await reloadActor(tx, actor);
+    assertCan(current, 'user.manage');
+    const { result, audit } = await work(tx, parsed, current.id);
+    if (audit) await recordAudit(tx, { actorId: current.id, entityType: 'user', ...audit });
+    return result;
+  });
 }
 
 type Target = { id: number; role: Role; isActive: boolean };
 
 async function findTarget(tx: Transaction, userId: number): Promise<Target> {
   const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, isActive: true } });
-  if (!target) throw new UserCommandError('Không tìm thấy người dùng này.', 404);
+  if (!target) throw new NotFoundError('Không tìm thấy người dùng này.');
   return target;
 }
 
@@ -144,7 +103,7 @@ async function keepOneActiveAdmin(tx: Transaction, target: Target, after: { role
   const admins = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM "User" WHERE role = 'ADMIN' AND "isActive" = true FOR UPDATE`;
   if (!admins.some((admin) => admin.id !== target.id)) {
-    throw new UserCommandError('Phải còn ít nhất một tài khoản Quản trị đang hoạt động.', 409);
+    throw new TransitionError('Phải còn ít nhất một tài khoản Quản trị đang hoạt động.');
   }
 }
 
@@ -152,7 +111,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-const emailTaken = () => new UserCommandError('Chưa tạo được tài khoản.', 409, { email: 'Email này đã có tài khoản.' });
+const emailTaken = () => new ConflictError('Chưa tạo được tài khoản.', undefined, { email: 'Email này đã có tài khoản.' });
 
 async function insertUser(
   tx: Transaction,
@@ -167,14 +126,12 @@ async function insertUser(
       data: { email: input.email, name: input.name, role: input.role, passwordHash },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: 'user.created',
-        entityType: 'User',
-        entityId: String(user.id),
-        data: { email: input.email, role: input.role, via },
-      },
+    await recordAudit(tx, {
+      actorId,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      data: { email: input.email, role: input.role, via },
     });
     return user;
   } catch (error) {
@@ -185,38 +142,38 @@ async function insertUser(
 
 /** `password` is the new user's initial password; it is stored only as an argon2id hash. */
 export function createUser(actor: Actor | null, input: unknown): Promise<{ id: number }> {
-  return manageUsers(actor, 'createUser', createUserSchema, input, async (tx, data, actorId) => ({
+  return manageUsers(actor, createUserSchema, input, async (tx, data, actorId) => ({
     result: await insertUser(tx, data, actorId, 'admin'),
     audit: null,
   }));
 }
 
 export function changeRole(actor: Actor | null, input: unknown): Promise<void> {
-  return manageUsers(actor, 'changeRole', changeRoleSchema, input, async (tx, { userId, role }) => {
+  return manageUsers(actor, changeRoleSchema, input, async (tx, { userId, role }) => {
     const target = await findTarget(tx, userId);
     if (target.role === role) return { result: undefined, audit: null };
     await keepOneActiveAdmin(tx, target, { role, isActive: target.isActive });
     await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
-    return { result: undefined, audit: { action: 'user.roleChanged', entityId: String(userId), data: { from: target.role, to: role } } };
+    return { result: undefined, audit: { action: 'user.roleChanged', entityId: userId, data: { from: target.role, to: role } } };
   });
 }
 
 export function setActive(actor: Actor | null, input: unknown): Promise<void> {
-  return manageUsers(actor, 'setActive', setActiveSchema, input, async (tx, { userId, isActive }) => {
+  return manageUsers(actor, setActiveSchema, input, async (tx, { userId, isActive }) => {
     const target = await findTarget(tx, userId);
     if (target.isActive === isActive) return { result: undefined, audit: null };
     await keepOneActiveAdmin(tx, target, { role: target.role, isActive });
     await tx.user.update({ where: { id: userId }, data: { isActive, sessionVersion: { increment: 1 } } });
-    return { result: undefined, audit: { action: isActive ? 'user.activated' : 'user.deactivated', entityId: String(userId) } };
+    return { result: undefined, audit: { action: isActive ? 'user.activated' : 'user.deactivated', entityId: userId } };
   });
 }
 
 export function resetPassword(actor: Actor | null, input: unknown): Promise<void> {
-  return manageUsers(actor, 'resetPassword', resetPasswordSchema, input, async (tx, { userId, password }) => {
+  return manageUsers(actor, resetPasswordSchema, input, async (tx, { userId, password }) => {
     await findTarget(tx, userId);
     const passwordHash = await hashPassword(password);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    return { result: undefined, audit: { action: 'user.passwordReset', entityId: String(userId) } };
+    return { result: undefined, audit: { action: 'user.passwordReset', entityId: userId } };
   });
 }
 

@@ -3,9 +3,10 @@ import {
   formatDate,
   formatDateTime,
   formatPeriod,
+  formatCalendarDate,
   parseCalendarDate,
-  parseVietnamDateTimeLocal,
-  toVietnamDateTimeLocal,
+  parseVietnameseDate,
+  parseVietnameseDateTime,
   vietnamTime,
 } from '@/lib/dates';
 
@@ -43,10 +44,27 @@ describe('parseCalendarDate', () => {
   });
 });
 
-describe('datetime-local values in Asia/Ho_Chi_Minh', () => {
+describe('dates and times typed as dd/mm/yyyy hh:mm in Asia/Ho_Chi_Minh', () => {
+  it('reads a typed date, with the separators people use', () => {
+    expect(parseVietnameseDate('13/10/2025')).toBe('2025-10-13');
+    expect(parseVietnameseDate('3/1/2026')).toBe('2026-01-03');
+    expect(parseVietnameseDate(' 13-10-2025 ')).toBe('2025-10-13');
+    expect(parseVietnameseDate('13.10.2025')).toBe('2025-10-13');
+  });
+
+  it('refuses what is not a real date, including month-first American order', () => {
+    for (const value of ['', '2025-10-13', '30/02/2025', '10/13/2025', '13/10/25', 'hôm nay'])
+      expect(parseVietnameseDate(value), value).toBeNull();
+  });
+
+  it('writes a DATE column back as typed', () => {
+    expect(formatCalendarDate(parseCalendarDate('2025-10-13'))).toBe('13/10/2025');
+  });
+
   it('reads the wall-clock time in Vietnam, not in the zone of the process', () => {
-    expect(parseVietnamDateTimeLocal('2025-11-10T08:00').toISOString()).toBe('2025-11-10T01:00:00.000Z');
-    expect(parseVietnamDateTimeLocal('2026-01-01T00:30:15').toISOString()).toBe('2025-12-31T17:30:15.000Z');
+    expect(parseVietnameseDateTime('10/11/2025 08:00')?.toISOString()).toBe('2025-11-10T01:00:00.000Z');
+    expect(parseVietnameseDateTime('01/01/2026 00:30')?.toISOString()).toBe('2025-12-31T17:30:00.000Z');
+    expect(parseVietnameseDateTime('10/11/2025 8h30')?.toISOString()).toBe('2025-11-10T01:30:00.000Z');
   });
 
   it('gives the same instant whatever TZ says', () => {
@@ -54,30 +72,30 @@ describe('datetime-local values in Asia/Ho_Chi_Minh', () => {
     try {
       for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
         process.env.TZ = tz;
-        expect(parseVietnamDateTimeLocal('2025-03-09T02:30').toISOString()).toBe('2025-03-08T19:30:00.000Z');
+        expect(parseVietnameseDateTime('09/03/2025 02:30')?.toISOString()).toBe('2025-03-08T19:30:00.000Z');
       }
     } finally {
       process.env.TZ = zone;
     }
   });
 
-  it('refuses what is not a time', () => {
+  it('refuses what is not a time (12-hour clock included)', () => {
     for (const value of [
       '',
-      '2025-11-10',
-      '2025-11-10 08:00',
-      '2025-11-10T24:00',
-      '2025-11-10T08:60',
-      '2025-02-30T08:00',
-      '10/11/2025 08:00',
+      '10/11/2025',
+      '2025-11-10T08:00',
+      '10/11/2025 24:00',
+      '10/11/2025 08:60',
+      '30/02/2025 08:00',
+      '10/11/2025 8:00 PM',
     ]) {
-      expect(() => parseVietnamDateTimeLocal(value), value).toThrow(RangeError);
+      expect(parseVietnameseDateTime(value), value).toBeNull();
     }
   });
 
-  it('writes an instant back as the input value, round trip', () => {
+  it('writes an instant back as typed, round trip', () => {
     const instant = new Date('2025-12-31T17:30:00Z');
-    expect(toVietnamDateTimeLocal(instant)).toBe('2026-01-01T00:30');
-    expect(parseVietnamDateTimeLocal(toVietnamDateTimeLocal(instant))).toEqual(instant);
+    expect(formatDateTime(instant)).toBe('01/01/2026 00:30');
+    expect(parseVietnameseDateTime(formatDateTime(instant))).toEqual(instant);
   });
 });

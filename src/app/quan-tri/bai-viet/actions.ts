@@ -1,101 +1,72 @@
 'use server';
 
-import { formFields } from '@/lib/form-data';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionFailure, ActionResult, ArticleDraft, SavedArticle, WorkflowStep } from '@/components/editor/types';
-import { AuthError } from '@/server/auth/errors';
-import { requireActor } from '@/server/auth/session';
-import { approveArticle, createArticle, publishArticle, returnArticle, saveArticle, submitArticle } from '@/server/articles/commands';
-import { editorDataOf, getEditableArticle, getRevision } from '@/server/articles/editorial-queries';
-import { ConflictError, NotFoundError, TransitionError, ValidationError } from '@/server/errors';
-import { ForbiddenError } from '@/server/permissions';
+import { createArticle, discardRevision, publishRevision, restoreRevision, saveArticle } from '@/server/articles/commands';
+import { editorDataOf, getEditableArticle } from '@/server/articles/editorial-queries';
+import { approveArticle, publishArticle, returnArticle, submitArticle } from '@/server/articles/workflow';
+import { ValidationError } from '@/server/errors';
+import { runAction } from '@/server/outcome';
+import { parseInput, requireId } from '@/server/validation';
+import { formFields } from '@/lib/form-data';
+import type { Outcome } from '@/lib/outcome';
+import type { EditorData, SavedArticle, WorkflowStep } from '@/schemas/article';
+import { idField } from '@/lib/route-params';
 
-// Server actions are public endpoints: each re-reads the actor, then hands the untrusted input
-// to a domain command, which parses it strictly and checks permission, status and version.
+// Server actions are public endpoints: each resolves the actor (runAction) and hands the
+// untrusted input to a domain command, which parses it strictly and checks permission, status
+// and version. Every refusal comes back as an Outcome and is audited when it should be.
 
-type Snapshot = { version: number; title: string; lead: string | null; body: unknown; updatedAt: Date };
+const article = (id: unknown) => ({ type: 'article' as const, id });
 
-function failure(error: unknown): ActionFailure {
-  if (error instanceof ConflictError) {
-    const current = error.current as Snapshot;
-    return { ok: false, kind: 'conflict', message: error.message, current: { ...current, updatedAt: current.updatedAt.toISOString() } };
-  }
-  if (error instanceof ValidationError) return { ok: false, kind: 'refused', message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof ForbiddenError || error instanceof AuthError || error instanceof TransitionError || error instanceof NotFoundError) {
-    return { ok: false, kind: 'refused', message: error.message };
-  }
-  throw error;
+export async function createArticleAction(input: unknown): Promise<Outcome<SavedArticle>> {
+  return runAction({ attempted: 'article.create', entity: article(null), done: 'Đã tạo bài viết.' }, (actor) =>
+    createArticle(actor, input),
+  );
 }
 
-async function attempt<T extends object>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, ...(await work()) };
-  } catch (error) {
-    return failure(error);
-  }
+export async function saveArticleAction(id: unknown, input: unknown): Promise<Outcome<SavedArticle>> {
+  return runAction({ attempted: 'article.save', entity: article(id), done: 'Đã lưu.' }, (actor) =>
+    saveArticle(actor, requireId(id, 'bài viết'), input),
+  );
 }
 
-const idSchema = z.number().int().positive();
+const STEPS = {
+  submit: { run: submitArticle, done: 'Đã gửi duyệt. Bài nằm trong hàng chờ duyệt của lãnh đạo phòng.' },
+  approve: { run: approveArticle, done: 'Đã duyệt bài viết.' },
+  return: { run: returnArticle, done: 'Đã trả lại bài viết cho tác giả.' },
+  publish: { run: publishArticle, done: 'Đã xuất bản bài viết.' },
+  publishRevision: { run: publishRevision, done: 'Đã xuất bản bản sửa: trang công khai hiển thị nội dung mới.' },
+  discardRevision: { run: discardRevision, done: 'Đã bỏ bản sửa; bài giữ nội dung đang xuất bản.' },
+} satisfies Record<WorkflowStep, unknown>;
 
-function parseId(id: unknown): number {
-  const parsed = idSchema.safeParse(id);
-  if (!parsed.success) throw new NotFoundError('Không tìm thấy bài viết.');
-  return parsed.data;
-}
+const isStep = (step: unknown): step is WorkflowStep => typeof step === 'string' && Object.hasOwn(STEPS, step);
 
-export async function createArticleAction(input: unknown): Promise<ActionResult<{ article: SavedArticle }>> {
-  return attempt(async () => ({ article: await createArticle(await requireActor(), input) }));
-}
-
-export async function saveArticleAction(id: unknown, input: unknown): Promise<ActionResult<{ article: SavedArticle }>> {
-  return attempt(async () => ({ article: await saveArticle(await requireActor(), parseId(id), input) }));
-}
-
-const STEPS = { submit: submitArticle, approve: approveArticle, return: returnArticle, publish: publishArticle } as const;
-
-export async function workflowAction(id: unknown, step: WorkflowStep, input: unknown): Promise<ActionResult<{ article: SavedArticle }>> {
-  return attempt(async () => {
-    if (typeof step !== 'string' || !Object.hasOwn(STEPS, step)) throw new ValidationError('Thao tác không hợp lệ.');
-    return { article: await STEPS[step](await requireActor(), parseId(id), input) };
+export async function workflowAction(id: unknown, step: unknown, input: unknown): Promise<Outcome<SavedArticle>> {
+  const known = isStep(step) ? step : null;
+  return runAction({ attempted: `article.${known ?? 'unknown'}`, entity: article(id), done: known ? STEPS[known].done : '' }, (actor) => {
+    if (!known) throw new ValidationError('Thao tác không hợp lệ.');
+    return STEPS[known].run(actor, requireId(id, 'bài viết'), input);
   });
 }
 
 /** The latest saved text, for "Dùng bản mới nhất" after a conflict. */
-export async function loadArticleAction(id: unknown): Promise<ActionResult<{ article: SavedArticle; draft: ArticleDraft }>> {
-  return attempt(async () => {
-    await requireActor();
-    return editorDataOf(await getEditableArticle(parseId(id)));
-  });
+export async function loadArticleAction(id: unknown): Promise<Outcome<EditorData>> {
+  return runAction({ attempted: 'article.read', entity: article(id), done: 'Đã tải bản mới nhất.' }, async () =>
+    editorDataOf(await getEditableArticle(requireId(id, 'bài viết'))),
+  );
 }
 
-const numberField = z
-  .string()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
-const restoreForm = z.strictObject({ articleId: numberField, version: numberField, expectedVersion: numberField });
-
-export type RestoreState = { message: string } | null;
+const restoreForm = z.strictObject({ articleId: idField, version: idField, expectedVersion: idField });
 
 /** Saves an old revision's text on top of the current version (itself a new revision). */
-export async function restoreRevisionAction(_state: RestoreState, formData: FormData): Promise<RestoreState> {
-  const parsed = restoreForm.safeParse(formFields(formData));
-  if (!parsed.success) return { message: 'Biểu mẫu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại.' };
-  const { articleId, version, expectedVersion } = parsed.data;
-  const result = await attempt(async () => {
-    const actor = await requireActor();
-    const [revision, current] = await Promise.all([getRevision(articleId, version), getEditableArticle(articleId)]);
-    return saveArticle(actor, articleId, {
-      title: revision.title,
-      lead: revision.lead,
-      body: revision.body,
-      sourceAuthors: revision.sourceAuthors,
-      sourceOutlet: revision.sourceOutlet,
-      sourceUrl: revision.sourceUrl,
-      tags: current.tags.map((tag) => tag.name),
-      expectedVersion,
-    });
+export async function restoreRevisionAction(_state: Outcome<SavedArticle> | null, formData: FormData): Promise<Outcome<SavedArticle>> {
+  let articleId: number | null = null;
+  const outcome = await runAction({ attempted: 'article.restore', entity: article(null), done: 'Đã khôi phục phiên bản.' }, (actor) => {
+    const { articleId: id, ...input } = parseInput(restoreForm, formFields(formData));
+    articleId = id;
+    return restoreRevision(actor, id, input);
   });
-  if (!result.ok) return { message: result.message };
-  redirect(`/quan-tri/bai-viet/${articleId}`);
+  if (outcome.ok && articleId) redirect(`/quan-tri/bai-viet/${articleId}`);
+  return outcome;
 }

@@ -1,31 +1,42 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import type { ArticleEditorProps } from '@/components/editor/article-editor';
-import type { ArticleStatusCode } from '@/components/editor/types';
 import { editorAbilities } from '@/server/articles/abilities';
 import { getEditableArticle, listFilterChoices } from '@/server/articles/editorial-queries';
 import { NotFoundError } from '@/server/errors';
 import { ARTICLE_STATUS_LABELS } from '@/server/issues/preflight';
 import type { PermissionActor } from '@/server/permissions';
-import { notFound } from 'next/navigation';
+import { parseId } from '@/lib/route-params';
+import { abilityKey, ARTICLE_STATUSES } from '@/schemas/article';
+import { createArticleAction, loadArticleAction, saveArticleAction, workflowAction } from './actions';
 
-const STATUSES: ArticleStatusCode[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'PUBLISHED'];
+// What the article pages hand the editor besides the article itself.
 
-/** What the editor needs besides the article: buttons per status for this person, labels, tags. */
+/** The server actions the editor calls (components never import routes themselves). */
+export const editorActions: ArticleEditorProps['actions'] = {
+  create: createArticleAction,
+  save: saveArticleAction,
+  step: workflowAction,
+  load: loadArticleAction,
+};
+
+/** Buttons per state for this person, status labels, and the tags to suggest. */
 export async function editorContext(actor: PermissionActor, authorId: number) {
   const { tags } = await listFilterChoices();
+  const states = ARTICLE_STATUSES.flatMap((status) => [false, true].map((hasPendingRevision) => ({ status, hasPendingRevision })));
   return {
-    abilitiesByStatus: Object.fromEntries(
-      STATUSES.map((status) => [status, editorAbilities(actor, { authorId, status })]),
-    ) as ArticleEditorProps['abilitiesByStatus'],
+    actions: editorActions,
+    abilitiesByState: Object.fromEntries(
+      states.map((state) => [abilityKey(state.status, state.hasPendingRevision), editorAbilities(actor, { authorId, ...state })]),
+    ),
     statusLabels: ARTICLE_STATUS_LABELS,
     knownTags: tags.map((tag) => tag.name),
   };
 }
 
 /** A numeric route parameter (`[id]`, `[version]`), or a 404. */
-export function parseRouteNumber(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  return Number(raw);
+export function routeId(raw: string): number {
+  return parseId(raw) ?? notFound();
 }
 
 /** An article for an editorial page; a missing one is a 404. */

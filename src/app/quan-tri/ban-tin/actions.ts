@@ -3,33 +3,32 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireActor } from '@/server/auth/session';
-import { ConflictError } from '@/server/errors';
+import type { FormState } from '@/components/admin/form-state';
+import { createIssue } from '@/server/issues/numbering';
 import {
   addArticleToIssue,
   addSection,
-  createIssue,
   moveArticle,
   moveSection,
-  publishIssueNow,
   removeArticleFromIssue,
   removeSection,
   renameSection,
-  scheduleIssue,
-  unpublishIssue,
 } from '@/server/issues/commands';
-import { parseVietnamDateTimeLocal } from '@/lib/dates';
+import { publishIssueNow, scheduleIssue, unpublishIssue } from '@/server/issues/release';
+import { ValidationError } from '@/server/errors';
+import { runAction } from '@/server/outcome';
+import { parseInput } from '@/server/validation';
+import { parseVietnameseDateTime } from '@/lib/dates';
 import { formFields } from '@/lib/form-data';
-import { INVALID_FORM, refusal, type FormState } from './form-state';
+import { idField, positionField } from '@/lib/route-params';
+import { COMPOSE_OPS, type ComposeOp } from '@/schemas/issue';
+import type { PermissionActor } from '@/server/permissions';
 
 // Server actions are public endpoints: each parses its form strictly, then hands over to the
-// domain command, which re-reads the actor, checks the permission and validates the values.
+// domain command, which checks the permission and validates the values (runAction resolves the
+// actor and turns refusals into the form's answer).
 
 const LIST = '/quan-tri/ban-tin';
-const idField = z
-  .string()
-  .regex(/^\d{1,9}$/)
-  .transform(Number);
 
 /** A number as typed; blank is "missing", and what is not a whole number is refused by the domain schema with its message. */
 const typedNumber = (value: string) => (value.trim() === '' ? undefined : Number(value));
@@ -43,24 +42,28 @@ const createForm = z.strictObject({
 });
 
 export async function createIssueAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = createForm.safeParse(formFields(formData));
-  if (!parsed.success) return INVALID_FORM;
-  const { publicationId, ...values } = parsed.data;
-  let id: number;
-  try {
-    const input = { ...values, publicationId, number: typedNumber(values.number), year: typedNumber(values.year) };
-    ({ id } = await createIssue(await requireActor(), input));
-  } catch (error) {
+  const typed = formFields(formData);
+  const values = Object.fromEntries(Object.entries(typed).filter(([key]) => key !== 'publicationId')) as Record<string, string>;
+  const outcome = await runAction(
+    { attempted: 'issue.create', entity: { type: 'issue' }, done: 'Đã tạo số mới.', values },
+    async (actor) => {
+      const { publicationId, number, year, ...period } = parseInput(createForm, typed);
+      return createIssue(actor, { ...period, publicationId, number: typedNumber(number), year: typedNumber(year) });
+    },
+  );
+  if (!outcome.ok) {
     // The number is taken: said next to "Số", naming the issue that has it.
-    if (error instanceof ConflictError) return { ok: false, message: error.message, fieldErrors: { number: error.message }, values };
-    return refusal(error, values);
+    return outcome.status === 409 ? { ...outcome, fieldErrors: { number: outcome.message } } : outcome;
   }
   revalidatePath(LIST);
-  redirect(`${LIST}/${id}`);
+  redirect(`${LIST}/${outcome.data.id}`);
 }
 
 // Composing: one action for every change of the layout; `op` names the domain command.
-const COMPOSE_COMMANDS = {
+const COMPOSE_COMMANDS: Record<
+  ComposeOp,
+  { run: (actor: PermissionActor, issueId: number, input: unknown) => Promise<unknown>; done: string }
+> = {
   addSection: { run: addSection, done: 'Đã thêm chuyên mục.' },
   renameSection: { run: renameSection, done: 'Đã đổi tên chuyên mục.' },
   moveSection: { run: moveSection, done: 'Đã sắp xếp lại các chuyên mục.' },
@@ -68,33 +71,37 @@ const COMPOSE_COMMANDS = {
   addArticle: { run: addArticleToIssue, done: 'Đã thêm bài viết vào số.' },
   moveArticle: { run: moveArticle, done: 'Đã sắp xếp lại bài viết.' },
   removeArticle: { run: removeArticleFromIssue, done: 'Đã gỡ bài viết khỏi số.' },
-} as const;
-
-export type ComposeOp = keyof typeof COMPOSE_COMMANDS;
+};
 
 const composeForm = z.strictObject({
-  op: z.enum(Object.keys(COMPOSE_COMMANDS) as [ComposeOp, ...ComposeOp[]]),
+  op: z.enum(COMPOSE_OPS),
   issueId: idField,
   expectedVersion: idField,
   sectionId: idField.optional(),
   articleId: idField.optional(),
-  position: idField.optional(),
+  position: positionField.optional(),
   title: z.string().optional(),
 });
 
 export async function composeIssueAction(formData: FormData): Promise<FormState> {
-  const parsed = composeForm.safeParse(formFields(formData));
-  if (!parsed.success) return INVALID_FORM;
-  const { op, issueId, ...input } = parsed.data;
-  const command = COMPOSE_COMMANDS[op];
-  try {
-    // Fields the command does not take are refused by its strict schema.
-    await command.run(await requireActor(), issueId, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
-  } catch (error) {
-    return refusal(error);
-  }
-  revalidatePath(`${LIST}/${issueId}`);
-  return { ok: true, message: command.done };
+  const fields = formFields(formData);
+  const op = composeForm.shape.op.safeParse(fields.op);
+  const outcome = await runAction(
+    {
+      attempted: `issue.${op.success ? op.data : 'compose'}`,
+      entity: { type: 'issue', id: fields.issueId },
+      done: op.success ? COMPOSE_COMMANDS[op.data].done : '',
+      values: typeof fields.title === 'string' ? { title: fields.title } : undefined,
+    },
+    async (actor) => {
+      const { op: name, issueId: id, ...input } = parseInput(composeForm, fields);
+      // Fields the command does not take are refused by its strict schema.
+      await COMPOSE_COMMANDS[name].run(actor, id, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)));
+      return id;
+    },
+  );
+  if (outcome.ok) revalidatePath(`${LIST}/${outcome.data}`);
+  return outcome;
 }
 
 const releaseForm = z.strictObject({
@@ -105,46 +112,55 @@ const releaseForm = z.strictObject({
   acknowledgedWarnings: z.literal('on').optional(),
 });
 
-/** "Lên lịch" at the time typed (Asia/Ho_Chi_Minh) or "Xuất bản" now, from the same form. */
+/** "Lên lịch" at the time typed (dd/mm/yyyy hh:mm, Asia/Ho_Chi_Minh) or "Xuất bản" now, from the same form. */
 export async function releaseIssueAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = releaseForm.safeParse(formFields(formData));
-  if (!parsed.success) return INVALID_FORM;
-  const { intent, issueId, expectedVersion, publishAt } = parsed.data;
-  const acknowledgedWarnings = parsed.data.acknowledgedWarnings === 'on';
-  const values = { publishAt: publishAt ?? '' };
-  try {
-    const actor = await requireActor();
-    if (intent === 'publish') await publishIssueNow(actor, issueId, { expectedVersion, acknowledgedWarnings });
-    else {
-      let instant: Date;
-      try {
-        instant = parseVietnamDateTimeLocal(publishAt ?? '');
-      } catch {
-        const message = 'Cần nhập ngày và giờ xuất bản.';
-        return { ok: false, message, fieldErrors: { publishAt: message }, values };
+  const fields = formFields(formData);
+  const intent = fields.intent === 'publish' ? 'publish' : 'schedule';
+  const outcome = await runAction(
+    {
+      attempted: `issue.${intent}`,
+      entity: { type: 'issue', id: fields.issueId },
+      done: intent === 'publish' ? 'Đã xuất bản số này.' : 'Đã lên lịch xuất bản.',
+      values: { publishAt: typeof fields.publishAt === 'string' ? fields.publishAt : '' },
+    },
+    async (actor) => {
+      const { issueId: id, expectedVersion, publishAt, ...form } = parseInput(releaseForm, fields);
+      const acknowledgedWarnings = form.acknowledgedWarnings === 'on';
+      if (form.intent === 'publish') return publishIssueNow(actor, id, { expectedVersion, acknowledgedWarnings });
+      const instant = parseVietnameseDateTime(publishAt ?? '');
+      if (!instant) {
+        const message = 'Cần nhập ngày và giờ xuất bản dạng dd/mm/yyyy hh:mm (24 giờ).';
+        throw new ValidationError(message, { publishAt: message });
       }
-      await scheduleIssue(actor, issueId, { expectedVersion, publishAt: instant.toISOString(), acknowledgedWarnings });
-    }
-  } catch (error) {
-    return refusal(error, values);
+      return scheduleIssue(actor, id, { expectedVersion, publishAt: instant.toISOString(), acknowledgedWarnings });
+    },
+  );
+  if (outcome.ok) {
+    revalidatePath(LIST);
+    revalidatePath(`${LIST}/${outcome.data.id}`);
   }
-  revalidatePath(LIST);
-  revalidatePath(`${LIST}/${issueId}`);
-  return { ok: true, message: intent === 'publish' ? 'Đã xuất bản số này.' : 'Đã lên lịch xuất bản.' };
+  return outcome;
 }
 
 const unpublishForm = z.strictObject({ issueId: idField, expectedVersion: idField, reason: z.string() });
 
 export async function unpublishIssueAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = unpublishForm.safeParse(formFields(formData));
-  if (!parsed.success) return INVALID_FORM;
-  const { issueId, ...input } = parsed.data;
-  try {
-    await unpublishIssue(await requireActor(), issueId, input);
-  } catch (error) {
-    return refusal(error, { reason: input.reason });
+  const fields = formFields(formData);
+  const outcome = await runAction(
+    {
+      attempted: 'issue.unpublish',
+      entity: { type: 'issue', id: fields.issueId },
+      done: 'Số đã trở về nháp; có thể sắp xếp lại và lên lịch lại.',
+      values: { reason: typeof fields.reason === 'string' ? fields.reason : '' },
+    },
+    async (actor) => {
+      const { issueId: id, ...input } = parseInput(unpublishForm, fields);
+      return unpublishIssue(actor, id, input);
+    },
+  );
+  if (outcome.ok) {
+    revalidatePath(LIST);
+    revalidatePath(`${LIST}/${outcome.data.id}`);
   }
-  revalidatePath(LIST);
-  revalidatePath(`${LIST}/${issueId}`);
-  return { ok: true, message: 'Số đã trở về nháp; có thể sắp xếp lại và lên lịch lại.' };
+  return outcome;
 }

@@ -1,10 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '../ban-tin/form-state';
+import { FileField } from '@/components/admin/field';
 import { OutcomeRegions } from '@/components/admin/form-outcome';
-
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+import { fieldErrorsOf, type FormAction as Action } from '@/components/admin/form-state';
 
 /** Upload of the publication's logo; a plain multipart form that also works without JavaScript. */
 export function LogoForm({ action, publicationId, logoMediaId }: { action: Action; publicationId: number; logoMediaId: number | null }) {
@@ -20,10 +19,12 @@ export function LogoForm({ action, publicationId, logoMediaId }: { action: Actio
       )}
       <form action={formAction} className="admin-form">
         <input type="hidden" name="publicationId" value={publicationId} />
-        <div className="admin-field">
-          <label htmlFor="bieu-trung-tep">Tệp ảnh (JPEG, PNG hoặc WebP, tối đa 4 MB)</label>
-          <input id="bieu-trung-tep" name="logo" type="file" accept="image/jpeg,image/png,image/webp" required />
-        </div>
+        <FileField
+          label="Tệp ảnh (JPEG, PNG hoặc WebP, tối đa 4 MB)"
+          name="logo"
+          accept="image/jpeg,image/png,image/webp"
+          error={fieldErrorsOf(state).logo}
+        />
         <button type="submit" className="admin-button admin-button--primary" disabled={isPending} aria-busy={isPending}>
           {isPending ? 'Đang tải lên…' : 'Tải biểu trưng lên'}
         </button>

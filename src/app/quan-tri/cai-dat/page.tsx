@@ -3,6 +3,7 @@ import { requirePageActor } from '@/server/auth/session';
 import { NoAccess } from '@/components/admin/no-access';
 import { can } from '@/server/permissions';
 import { getSiteIdentity } from '@/server/publication/queries';
+import { formatCalendarDate } from '@/lib/dates';
 import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
 import { updateSettingsAction, uploadLogoAction } from './actions';
 import { LogoForm } from './logo-form';
@@ -29,7 +30,7 @@ export default async function SettingsPage() {
       <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={site?.logoMediaId ?? null} />
       <SettingsForm
         action={updateSettingsAction}
-        settings={{ ...settings, licenceDate: licenceDate ? licenceDate.toISOString().slice(0, 10) : '' }}
+        settings={{ ...settings, licenceDate: licenceDate ? formatCalendarDate(licenceDate) : '' }}
         pageSizes={options(PAGE_SIZE_LABELS)}
         cadences={options(CADENCE_LABELS)}
       />

@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import type { FormState } from '../ban-tin/form-state';
-import { FormOutcome, TextField } from '../ban-tin/fields';
+import { describedBy, Field } from '@/components/admin/field';
+import { FormOutcome } from '@/components/admin/form-outcome';
+import { fieldErrorsOf, type FormAction } from '@/components/admin/form-state';
 
 type Option = { value: string; label: string };
 type DefaultSection = { id: number; title: string; expectsSource: boolean };
@@ -26,7 +27,23 @@ export type SettingsValues = {
   defaultSections: DefaultSection[];
 };
 
-type TextName = Exclude<keyof SettingsValues, 'publicationId' | 'version' | 'defaultSections' | 'pageSize' | 'cadence'>;
+type TextName = Exclude<keyof SettingsValues, 'publicationId' | 'version' | 'defaultSections'>;
+type Values = Record<TextName, string>;
+
+const valuesOf = (settings: SettingsValues): Values => ({
+  mastheadTitle: settings.mastheadTitle,
+  agencyName: settings.agencyName,
+  creditLabel: settings.creditLabel,
+  creditLine: settings.creditLine,
+  pageSize: settings.pageSize,
+  cadence: settings.cadence,
+  licenceNumber: settings.licenceNumber ?? '',
+  licenceDate: settings.licenceDate,
+  printingPlace: settings.printingPlace ?? '',
+  printRun: settings.printRun ?? '',
+  frequencyText: settings.frequencyText ?? '',
+  responsiblePerson: settings.responsiblePerson ?? '',
+});
 
 const rowsOf = (sections: DefaultSection[]): SectionRow[] => sections.map((section) => ({ ...section, key: `luu-${section.id}` }));
 
@@ -36,7 +53,7 @@ export function SettingsForm({
   pageSizes,
   cadences,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   settings: SettingsValues;
   pageSizes: Option[];
   cadences: Option[];
@@ -45,29 +62,39 @@ export function SettingsForm({
   const [loaded, setLoaded] = useState(settings);
   const [rows, setRows] = useState(() => rowsOf(settings.defaultSections));
   const [added, setAdded] = useState(0);
-  // Saved settings come back with the stored sections (new ones now have ids).
+  // Controlled fields: React resets a form's uncontrolled fields after its action, which showed
+  // the old values (and saved them again next time). What is typed stays until the server's
+  // saved settings come back.
+  const [values, setValues] = useState(() => valuesOf(settings));
   if (settings !== loaded) {
     setLoaded(settings);
     setRows(rowsOf(settings.defaultSections));
+    setValues(valuesOf(settings));
   }
-  const errors = state?.fieldErrors ?? {};
-  const typed = state && !state.ok ? (state.values ?? {}) : {};
-  const value = (name: TextName | 'pageSize' | 'cadence') => typed[name] ?? settings[name] ?? '';
-  const text = (name: TextName, id: string, label: string, required = true) => (
-    <TextField id={id} name={name} label={label} defaultValue={value(name)} error={errors[name]} required={required} maxLength={300} />
+  const errors = fieldErrorsOf(state);
+  const control = (name: TextName, id: string, hint?: string) => ({
+    id,
+    name,
+    value: values[name],
+    onChange: (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value }),
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': describedBy(id, hint, errors[name]),
+  });
+  const text = (name: TextName, id: string, label: string, required = true, hint?: string) => (
+    <Field id={id} label={label} error={errors[name]} hint={hint}>
+      <input {...control(name, id, hint)} maxLength={300} aria-required={required || undefined} />
+    </Field>
   );
   const select = (name: 'pageSize' | 'cadence', id: string, label: string, options: Option[]) => (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value(name)} aria-invalid={errors[name] ? true : undefined}>
+    <Field id={id} label={label} error={errors[name]}>
+      <select {...control(name, id)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-      {errors[name] ? <p className="admin-field__error">{errors[name]}</p> : null}
-    </div>
+    </Field>
   );
 
   const update = (key: string, change: Partial<SectionRow>) => setRows(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
@@ -96,14 +123,7 @@ export function SettingsForm({
         <legend>Thông tin xuất bản (cuối trang cuối)</legend>
         <div className="admin-form__grid">
           {text('licenceNumber', 'so-giay-phep', 'Số giấy phép', false)}
-          <TextField
-            id="ngay-cap-phep"
-            name="licenceDate"
-            label="Ngày cấp phép"
-            type="date"
-            defaultValue={value('licenceDate')}
-            error={errors.licenceDate}
-          />
+          {text('licenceDate', 'ngay-cap-phep', 'Ngày cấp phép', false, 'Dạng dd/mm/yyyy.')}
           {text('printingPlace', 'noi-in', 'Nơi in', false)}
           {text('printRun', 'so-luong-in', 'Số lượng in', false)}
           {text('frequencyText', 'ky-han', 'Kỳ hạn xuất bản', false)}

@@ -1,11 +1,9 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import type { FormState } from './actions';
+import { fieldErrorsOf, typedValuesOf, type FormAction as Action, type FormState } from '@/components/admin/form-state';
 import { Field } from '@/components/admin/field';
 import { OutcomeRegions } from '@/components/admin/form-outcome';
-
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 function Outcome({ state, listFieldErrors }: { state: FormState; listFieldErrors: boolean }) {
   const fieldErrors = listFieldErrors && state && !state.ok ? Object.values(state.fieldErrors ?? {}) : [];
@@ -44,9 +42,9 @@ function describedBy(id: string, hasHint: boolean, error: string | undefined): s
 
 export function CreateUserForm({ action, roles }: { action: Action; roles: RoleOption[] }) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const errors = state?.fieldErrors ?? {};
+  const errors = fieldErrorsOf(state);
   // After a refusal the form is reset to these defaults, so what was typed stays.
-  const values = state && !state.ok ? (state.values ?? {}) : {};
+  const values = typedValuesOf(state);
   return (
     <form action={formAction} className="admin-form">
       <div className="admin-form__grid">

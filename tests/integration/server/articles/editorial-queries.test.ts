@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approveArticle, createArticle, returnArticle, saveArticle, submitArticle } from '@/server/articles/commands';
+import { createArticle, saveArticle } from '@/server/articles/commands';
+import { approveArticle, returnArticle, submitArticle } from '@/server/articles/workflow';
 import { getDashboard, getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
 import { editorAbilities } from '@/server/articles/abilities';
 import { getDb } from '@/server/db/client';
@@ -86,7 +87,14 @@ describe('revisions', () => {
 describe('editorAbilities', () => {
   it('offers each role only the buttons the server allows', async () => {
     const own = { authorId: editor.id, status: 'DRAFT' as const };
-    expect(editorAbilities(editor, own)).toEqual({ edit: true, submit: true, approve: false, return: false, publish: false });
+    expect(editorAbilities(editor, own)).toEqual({
+      edit: true,
+      submit: true,
+      approve: false,
+      return: false,
+      publish: false,
+      publishRevision: false,
+    });
     expect(editorAbilities(editor, { ...own, status: 'SUBMITTED' })).toMatchObject({ approve: false, return: false });
     expect(editorAbilities(editor, { ...own, status: 'APPROVED' })).toMatchObject({ edit: false, publish: false });
     expect(editorAbilities(approver, { ...own, status: 'SUBMITTED' })).toMatchObject({ edit: true, approve: true, return: true });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { minPrintWidthPx, preflightIssue, type Problem } from '@/server/issues/preflight';
-import { returnArticle } from '@/server/articles/commands';
+import { returnArticle } from '@/server/articles/workflow';
 import { getDb } from '@/server/db/client';
 import type { PermissionActor } from '@/server/permissions';
 import {

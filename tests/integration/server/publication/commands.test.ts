@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPublicationSettings, updatePublicationSettings } from '@/server/publication/commands';
-import { createIssue } from '@/server/issues/commands';
+import { createIssue } from '@/server/issues/numbering';
 import { getDb } from '@/server/db/client';
 import { ConflictError, ValidationError } from '@/server/errors';
-import { AuthError } from '@/server/auth/errors';
+import { AuthError } from '@/server/errors';
 import { ForbiddenError, type PermissionActor } from '@/server/permissions';
 import { actorFor } from '../../../factories/users';
 
@@ -131,7 +131,7 @@ describe('updatePublicationSettings', () => {
         mastheadTitle: '   ',
         pageSize: 'A3',
         cadence: 'MONTHLY',
-        licenceDate: '14/03/2025',
+        licenceDate: '31/02/2025',
         defaultSections: [],
       }),
     );
@@ -140,7 +140,7 @@ describe('updatePublicationSettings', () => {
       mastheadTitle: 'Cần nhập tên ấn phẩm.',
       pageSize: 'Khổ giấy phải là A4 hoặc 19 × 27 cm.',
       cadence: 'Định kỳ phải là hằng tuần, 2 tuần hoặc hằng ngày.',
-      licenceDate: 'Ngày cấp phép không hợp lệ (cần dạng yyyy-mm-dd).',
+      licenceDate: 'Ngày cấp phép không hợp lệ (cần dạng dd/mm/yyyy).',
       defaultSections: 'Cần ít nhất một chuyên mục mặc định.',
     });
     const extra = await failure(updatePublicationSettings(admin, { ...input, version: 99 }));

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { publishIssueNow, scheduleIssue } from '@/server/issues/commands';
+import { publishIssueNow, scheduleIssue } from '@/server/issues/release';
 import { getIssueView, listPublicIssues } from '@/server/issues/queries';
-import { returnArticle } from '@/server/articles/commands';
+import { returnArticle } from '@/server/articles/workflow';
 import { getDb } from '@/server/db/client';
 import { MAX_OUTBOX_ATTEMPTS, processOutbox, registerPublishHook, type OutboxEvent } from '@/server/publishing/outbox';
 import { publishDueIssues } from '@/server/publishing/publish-due';

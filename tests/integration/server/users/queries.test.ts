@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '@/server/auth/errors';
+import { AuthError } from '@/server/errors';
 import { listUsers } from '@/server/users/queries';
 import { actorFor, createUser } from '../../../factories/users';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, assertCan, can, ForbiddenError, type Action, type ArticleSubject, type PermissionActor } from '@/server/permissions';
-import { AuthError } from '@/server/auth/errors';
+import { AuthError } from '@/server/errors';
 import type { ArticleStatus, Role } from '@/generated/prisma/enums';
 
 // SPEC.md's table, written out again by hand: every role × every action.

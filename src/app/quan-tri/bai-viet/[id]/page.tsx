@@ -4,7 +4,7 @@ import { ArticleEditor } from '@/components/editor/article-editor';
 import { requirePageActor } from '@/server/auth/session';
 import { editorDataOf, listRevisions } from '@/server/articles/editorial-queries';
 import { formatDateTime } from '@/lib/dates';
-import { editorContext, loadArticleOr404, parseRouteNumber } from '../editor-props';
+import { editorContext, loadArticleOr404, routeId } from '../editor-props';
 import '../editor.css';
 
 type Props = { params: Promise<{ id: string }> };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Sửa bài viết' };
 export default async function EditArticlePage({ params }: Props) {
   const { id: rawId } = await params;
   const actor = await requirePageActor(`/quan-tri/bai-viet/${rawId}`);
-  const id = parseRouteNumber(rawId);
+  const id = routeId(rawId);
   const article = await loadArticleOr404(id);
   const [context, revisions] = await Promise.all([editorContext(actor, article.authorId), listRevisions(id)]);
   return (

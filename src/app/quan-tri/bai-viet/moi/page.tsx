@@ -25,7 +25,7 @@ export default async function NewArticlePage() {
     <>
       <h1 className="admin-title">Bài viết mới</h1>
       <p className="admin-lead">Bài viết được tự động lưu thành Nháp ngay khi có tiêu đề.</p>
-      <ArticleEditor initial={{ article: null, draft: EMPTY }} returnComment={null} slugFixed={false} {...context} />
+      <ArticleEditor initial={{ article: null, draft: EMPTY, live: null }} returnComment={null} slugFixed={false} {...context} />
     </>
   );
 }

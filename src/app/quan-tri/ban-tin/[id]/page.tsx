@@ -5,18 +5,20 @@ import { requirePageActor } from '@/server/auth/session';
 import { getComposerIssue, ISSUE_STATUS_LABELS, searchAddableArticles } from '@/server/issues/composer-queries';
 import { ARTICLE_STATUS_LABELS, preflightIssue, type Problem } from '@/server/issues/preflight';
 import { can } from '@/server/permissions';
-import { formatDateTime, formatPeriod, toVietnamDateTimeLocal } from '@/lib/dates';
+import { formatDateTime, formatPeriod } from '@/lib/dates';
+import { parseId } from '@/lib/route-params';
+import { AuditTrail } from '@/components/admin/audit-trail';
+import { Composer } from '@/components/composer/composer';
+import { listAuditTrail } from '@/server/audit/queries';
 import { formatIssueNumber } from '@/lib/text';
-import { releaseIssueAction, unpublishIssueAction } from '../actions';
-import { Composer } from './composer';
+import { composeIssueAction, releaseIssueAction, unpublishIssueAction } from '../actions';
 import { ReleaseForm, UnpublishForm } from './release-forms';
-import { parseIssueId } from './issue-id';
 import '../ban-tin.css';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseIssueId((await params).id);
+  const id = parseId((await params).id);
   const issue = id ? await getComposerIssue(id) : null;
   return { title: issue ? `Số ${formatIssueNumber(issue.number)}/${issue.year}` : 'Không tìm thấy số bản tin' };
 }
@@ -47,13 +49,17 @@ function ProblemList({ id, problems }: { id: string; problems: Problem[] }) {
 export default async function ComposerPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const actor = await requirePageActor(`/quan-tri/ban-tin/${rawId}`);
-  const id = parseIssueId(rawId);
+  const id = parseId(rawId);
   const issue = id ? await getComposerIssue(id) : null;
   if (!issue) notFound();
   const { q } = await searchParams;
   const query = typeof q === 'string' ? q : '';
   const isDraft = issue.status === 'DRAFT';
-  const [report, candidates] = await Promise.all([preflightIssue(issue.id), isDraft ? searchAddableArticles(query) : []]);
+  const [report, candidates, history] = await Promise.all([
+    preflightIssue(issue.id),
+    isDraft ? searchAddableArticles(query) : [],
+    listAuditTrail('issue', issue.id),
+  ]);
   const canRelease = can(actor, 'issue.schedule') || can(actor, 'issue.publish');
   const issueRef = { id: issue.id, version: issue.version };
 
@@ -85,6 +91,7 @@ export default async function ComposerPage({ params, searchParams }: Props) {
       <Composer
         issue={{ id: issue.id, version: issue.version, sections: issue.sections }}
         isEditable={isDraft}
+        compose={composeIssueAction}
         query={query}
         candidates={candidates.map((article) => ({
           id: article.id,
@@ -121,7 +128,7 @@ export default async function ComposerPage({ params, searchParams }: Props) {
               action={releaseIssueAction}
               issue={issueRef}
               canSchedule={can(actor, 'issue.schedule')}
-              defaultPublishAt={toVietnamDateTimeLocal(issue.publishAt ?? nextFullHour())}
+              defaultPublishAt={formatDateTime(issue.publishAt ?? nextFullHour())}
               warningsId={report.warnings.length ? 'canh-bao' : null}
             />
           )}
@@ -137,6 +144,8 @@ export default async function ComposerPage({ params, searchParams }: Props) {
           )}
         </section>
       ) : null}
+
+      <AuditTrail entries={history.entries} headingId="lich-su-so" />
     </>
   );
 }

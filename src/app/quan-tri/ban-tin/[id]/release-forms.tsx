@@ -1,10 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '../form-state';
-import { FormOutcome, TextField } from '../fields';
-
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+import { DateTimeField, TextField } from '@/components/admin/field';
+import { FormOutcome } from '@/components/admin/form-outcome';
+import { fieldErrorsOf, typedValuesOf, type FormAction as Action } from '@/components/admin/form-state';
 type IssueRef = { id: number; version: number };
 
 function IssueFields({ issue }: { issue: IssueRef }) {
@@ -32,18 +31,16 @@ export function ReleaseForm({
   canSchedule: boolean;
 }) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const errors = state?.fieldErrors ?? {};
-  const publishAt = state && !state.ok ? (state.values?.publishAt ?? defaultPublishAt) : defaultPublishAt;
+  const errors = fieldErrorsOf(state);
+  const publishAt = typedValuesOf(state).publishAt ?? defaultPublishAt;
   return (
     <form action={formAction} className="admin-form" noValidate>
       <IssueFields issue={issue} />
       {canSchedule ? (
-        <TextField
+        <DateTimeField
           id="thoi-gian-xuat-ban"
           name="publishAt"
           label="Thời gian xuất bản"
-          type="datetime-local"
-          hint="Giờ Việt Nam (Asia/Ho_Chi_Minh), 24 giờ."
           defaultValue={publishAt}
           error={errors.publishAt}
         />
@@ -78,7 +75,7 @@ export function ReleaseForm({
 /** Back to draft, with the reason on record. */
 export function UnpublishForm({ action, issue, label }: { action: Action; issue: IssueRef; label: string }) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const errors = state?.fieldErrors ?? {};
+  const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} className="admin-form" noValidate>
       <IssueFields issue={issue} />
@@ -86,7 +83,7 @@ export function UnpublishForm({ action, issue, label }: { action: Action; issue:
         id="ly-do-go"
         name="reason"
         label="Lý do"
-        defaultValue={state && !state.ok ? state.values?.reason : ''}
+        defaultValue={typedValuesOf(state).reason ?? ''}
         error={errors.reason}
         required
         maxLength={2000}

@@ -1,45 +1,51 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '../form-state';
-import { FormOutcome, TextField } from '../fields';
+import { DateField, TextField } from '@/components/admin/field';
+import { FormOutcome } from '@/components/admin/form-outcome';
+import { fieldErrorsOf, typedValuesOf, type FormAction } from '@/components/admin/form-state';
+import { formatCalendarDate, parseCalendarDate } from '@/lib/dates';
 
 type Proposal = { number: number; year: number; periodStart: string; periodEnd: string };
 
-export function NewIssueForm({
-  action,
-  publicationId,
-  proposal,
-}: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  publicationId: number;
-  proposal: Proposal;
-}) {
+export function NewIssueForm({ action, publicationId, proposal }: { action: FormAction; publicationId: number; proposal: Proposal }) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const errors = state?.fieldErrors ?? {};
+  const errors = fieldErrorsOf(state);
   // After a refusal the form is rendered again with what was typed.
-  const values = { ...proposal, ...(state && !state.ok ? state.values : {}) };
+  const proposed = {
+    number: String(proposal.number),
+    year: String(proposal.year),
+    periodStart: formatCalendarDate(parseCalendarDate(proposal.periodStart)),
+    periodEnd: formatCalendarDate(parseCalendarDate(proposal.periodEnd)),
+  };
+  const values = { ...proposed, ...typedValuesOf(state) };
   return (
     // The server's messages are the Vietnamese ones; the browser's own checks would preempt them.
     <form action={formAction} className="admin-form" noValidate>
       <input type="hidden" name="publicationId" value={publicationId} />
       <div className="admin-form__grid">
-        <TextField id="so-moi-so" name="number" label="Số" type="number" defaultValue={values.number} error={errors.number} required />
-        <TextField id="so-moi-nam" name="year" label="Năm" type="number" defaultValue={values.year} error={errors.year} required />
         <TextField
+          id="so-moi-so"
+          name="number"
+          label="Số"
+          inputMode="numeric"
+          defaultValue={values.number}
+          error={errors.number}
+          required
+        />
+        <TextField id="so-moi-nam" name="year" label="Năm" inputMode="numeric" defaultValue={values.year} error={errors.year} required />
+        <DateField
           id="so-moi-tu-ngay"
           name="periodStart"
           label="Từ ngày"
-          type="date"
           defaultValue={values.periodStart}
           error={errors.periodStart}
           required
         />
-        <TextField
+        <DateField
           id="so-moi-den-ngay"
           name="periodEnd"
           label="Đến ngày"
-          type="date"
           defaultValue={values.periodEnd}
           error={errors.periodEnd}
           required

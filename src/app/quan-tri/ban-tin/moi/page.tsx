@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/server/auth/session';
-import { proposeNextIssue } from '@/server/issues/commands';
+import { proposeNextIssue } from '@/server/issues/numbering';
 import { getDefaultPublicationId } from '@/server/issues/composer-queries';
 import { createIssueAction } from '../actions';
 import { NewIssueForm } from './new-issue-form';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ArticleBody } from '@/components/public/article-body';
 import { requirePageActor } from '@/server/auth/session';
 import { ARTICLE_STATUS_LABELS } from '@/server/issues/preflight';
-import { loadArticleOr404, parseRouteNumber } from '../../editor-props';
+import { loadArticleOr404, routeId } from '../../editor-props';
 import '../../editor.css';
 
 type Props = { params: Promise<{ id: string }> };
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Xem trước bài viết' };
 export default async function PreviewPage({ params }: Props) {
   const { id: rawId } = await params;
   await requirePageActor(`/quan-tri/bai-viet/${rawId}/xem-truoc`);
-  const article = await loadArticleOr404(parseRouteNumber(rawId));
+  const article = await loadArticleOr404(routeId(rawId));
   return (
     <>
       <div className="preview-banner" role="note">

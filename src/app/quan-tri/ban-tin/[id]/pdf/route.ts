@@ -5,7 +5,7 @@ import { getIssueView } from '@/server/issues/queries';
 import { getIssuePdf, PdfTimeoutError } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { can } from '@/server/permissions';
-import { parseIssueId } from '../issue-id';
+import { parseId } from '@/lib/route-params';
 
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(message, {
@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const actor = await getActor();
   if (!actor) return textResponse(401, 'Cần đăng nhập để tải bản xem trước.');
   if (!can(actor, 'issue.compose')) return textResponse(403, 'Bạn không có quyền thực hiện thao tác này.');
-  const id = parseIssueId((await params).id);
+  const id = parseId((await params).id);
   const issue = id ? await getIssueView({ id }, { visibility: 'editorial' }) : null;
   if (!issue) return textResponse(404, 'Không tìm thấy số bản tin.');
   try {

@@ -5,7 +5,7 @@ import { IssuePage } from '@/components/public/issue-page';
 import { requirePageActor } from '@/server/auth/session';
 import { getIssueView } from '@/server/issues/queries';
 import { formatIssueNumber } from '@/lib/text';
-import { parseIssueId } from '../issue-id';
+import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: 'Xem trước' };
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PreviewPage({ params }: Props) {
   const { id: rawId } = await params;
   await requirePageActor(`/quan-tri/ban-tin/${rawId}/xem-truoc`);
-  const id = parseIssueId(rawId);
+  const id = parseId(rawId);
   const issue = id ? await getIssueView({ id }, { visibility: 'editorial' }) : null;
   if (!issue) notFound();
   return (

@@ -1,4 +1,3 @@
-import { diffWordsWithSpace } from 'diff';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,39 +7,14 @@ import { formatSourceLine } from '@/lib/text';
 import { requirePageActor } from '@/server/auth/session';
 import { getRevision } from '@/server/articles/editorial-queries';
 import { NotFoundError } from '@/server/errors';
-import { loadArticleOr404, parseRouteNumber } from '../../../editor-props';
+import { loadArticleOr404, routeId } from '../../../editor-props';
 import { RestoreForm } from './restore-form';
+import { TextDiff } from '@/components/admin/text-diff';
 import '../../../editor.css';
 
 type Props = { params: Promise<{ id: string; version: string }> };
 
 export const metadata: Metadata = { title: 'So sánh phiên bản' };
-
-/** Words removed since the revision are <del>, words added are <ins>. */
-function Difference({ label, before, after }: { label: string; before: string; after: string }) {
-  const parts = diffWordsWithSpace(before, after);
-  const changed = parts.some((part) => part.added || part.removed);
-  return (
-    <section className="revision-diff" aria-label={label}>
-      <h2>{label}</h2>
-      {changed ? (
-        <div className="revision-diff__text">
-          {parts.map((part, index) =>
-            part.added ? (
-              <ins key={index}>{part.value}</ins>
-            ) : part.removed ? (
-              <del key={index}>{part.value}</del>
-            ) : (
-              <span key={index}>{part.value}</span>
-            ),
-          )}
-        </div>
-      ) : (
-        <p className="revision-diff__same">Không thay đổi.</p>
-      )}
-    </section>
-  );
-}
 
 const sourceOf = (value: { sourceAuthors: string | null; sourceOutlet: string | null; sourceUrl: string | null }) =>
   formatSourceLine({ authors: value.sourceAuthors, outlet: value.sourceOutlet, url: value.sourceUrl }) ?? '';
@@ -48,8 +22,8 @@ const sourceOf = (value: { sourceAuthors: string | null; sourceOutlet: string | 
 export default async function RevisionPage({ params }: Props) {
   const { id: rawId, version: rawVersion } = await params;
   await requirePageActor(`/quan-tri/bai-viet/${rawId}/phien-ban/${rawVersion}`);
-  const id = parseRouteNumber(rawId);
-  const version = parseRouteNumber(rawVersion);
+  const id = routeId(rawId);
+  const version = routeId(rawVersion);
   const article = await loadArticleOr404(id);
   const revision = await getRevision(id, version).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
@@ -70,10 +44,10 @@ export default async function RevisionPage({ params }: Props) {
           Quay lại bài viết
         </Link>
       </div>
-      <Difference label="Tiêu đề" before={revision.title} after={article.title} />
-      <Difference label="Sapo" before={revision.lead ?? ''} after={article.lead ?? ''} />
-      <Difference label="Nội dung" before={documentText(revision.body)} after={documentText(article.body)} />
-      <Difference label="Nguồn" before={sourceOf(revision)} after={sourceOf(article)} />
+      <TextDiff heading="h2" label="Tiêu đề" before={revision.title} after={article.title} />
+      <TextDiff heading="h2" label="Sapo" before={revision.lead ?? ''} after={article.lead ?? ''} />
+      <TextDiff heading="h2" label="Nội dung" before={documentText(revision.body)} after={documentText(article.body)} />
+      <TextDiff heading="h2" label="Nguồn" before={sourceOf(revision)} after={sourceOf(article)} />
     </>
   );
 }

@@ -15,7 +15,7 @@ export function RestoreForm({ articleId, version, expectedVersion }: { articleId
         Khôi phục phiên bản {version}
       </button>
       <p role="alert" className="form-outcome form-outcome--error">
-        {state?.message}
+        {state && !state.ok ? state.message : null}
       </p>
     </form>
   );

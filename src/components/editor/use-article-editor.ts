@@ -1,0 +1,220 @@
+'use client';
+
+import type { JSONContent } from '@tiptap/react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { Editor } from '@tiptap/react';
+import {
+  abilityKey,
+  DRAFT_FIELD_LABELS,
+  type ArticleDraft,
+  type ArticleEditorActions,
+  type DraftField,
+  type EditorAbilities,
+  type SavedArticle,
+  type WorkflowStep,
+} from '@/schemas/article';
+import { Autosave, type PendingConflict, type SaveStatus } from './autosave';
+import { useBodyEditor } from './body-editor';
+import { clearLocalCopies, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
+
+// The article form's state: the text, what the server holds, the save loop and the workflow
+// steps. Components only render it.
+
+export type Notice = { ok: boolean; text: string };
+
+export type EditorStart = { article: SavedArticle | null; draft: ArticleDraft; live: ArticleDraft | null };
+
+const subscribeNothing = () => () => {};
+
+/** Why the status changed under a save, said in words (the badge alone is easy to miss). */
+function statusChangeNotice(before: SavedArticle | null, after: SavedArticle): Notice | null {
+  if (before?.status === 'APPROVED' && after.status === 'SUBMITTED') {
+    return { ok: true, text: 'Nội dung đã thay đổi sau khi duyệt nên bài chuyển về “Chờ duyệt” và cần được duyệt lại.' };
+  }
+  return null;
+}
+
+export function useArticleEditor({
+  initial,
+  actions,
+  abilitiesByState,
+}: {
+  initial: EditorStart;
+  actions: ArticleEditorActions;
+  abilitiesByState: Record<string, EditorAbilities>;
+}) {
+  const [draft, setDraft] = useState(initial.draft);
+  const [live, setLive] = useState(initial.live);
+  const [article, setArticle] = useState(initial.article);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState<WorkflowStep | null>(null);
+  const [touched, setTouched] = useState(false);
+  const [offerDismissed, setOfferDismissed] = useState(false);
+
+  const abilities = abilitiesByState[abilityKey(article?.status ?? 'DRAFT', article?.hasPendingRevision ?? false)]!;
+  const editable = abilities.edit;
+
+  const editor = useBodyEditor({
+    content: initial.draft.body as JSONContent,
+    editable,
+    onChange: (body: JSONContent) => update({ body }),
+  });
+
+  const [autosave] = useState(
+    () =>
+      new Autosave(
+        initial.draft,
+        initial.article,
+        {
+          save: (base, text, mode) =>
+            base ? actions.save(base.id, { ...text, expectedVersion: base.version, mode }) : actions.create(text),
+          copies: { write: writeLocalCopy, clear: clearLocalCopies },
+          created: (saved) => window.history.replaceState(null, '', `/quan-tri/bai-viet/${saved.id}`),
+        },
+        {
+          status: setStatus,
+          article: (saved) => {
+            setArticle((before) => {
+              const change = statusChangeNotice(before, saved);
+              if (change) setNotice(change);
+              return saved;
+            });
+          },
+          conflict: setConflict,
+          fieldErrors: setFieldErrors,
+          draft: (merged, takenFromTheirs) => {
+            replaceText(merged);
+            if (takenFromTheirs.length) setNotice({ ok: true, text: mergedNotice(takenFromTheirs) });
+          },
+        },
+      ),
+  );
+
+  // The newest copy kept in this browser, read once the page runs (null in the server HTML).
+  const storedCopy = useSyncExternalStore(
+    subscribeNothing,
+    () => JSON.stringify(readLocalCopy(initial.article?.id ?? null)),
+    () => 'null',
+  );
+  const localCopy = touched || offerDismissed ? null : (JSON.parse(storedCopy) as LocalCopy | null);
+  const offer = localCopy && JSON.stringify(localCopy.draft) !== JSON.stringify(initial.draft) ? localCopy : null;
+
+  // The save loop's listeners outlive renders: they reach the editor through this ref.
+  const editorRef = useRef<Editor | null>(null);
+  useEffect(() => {
+    editorRef.current = editor;
+    editor?.setEditable(editable, false);
+  }, [editor, editable]);
+
+  useEffect(() => {
+    const retry = () => autosave.retry();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (autosave.hasUnsavedWork) event.preventDefault();
+    };
+    window.addEventListener('online', retry);
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('online', retry);
+      window.removeEventListener('beforeunload', warn);
+      autosave.dispose();
+    };
+  }, [autosave]);
+
+  function update(patch: Partial<ArticleDraft>) {
+    setTouched(true);
+    setDraft((previous) => {
+      const next = { ...previous, ...patch };
+      autosave.change(next);
+      return next;
+    });
+  }
+
+  function replaceText(next: ArticleDraft) {
+    setDraft(next);
+    editorRef.current?.commands.setContent(next.body as JSONContent, { emitUpdate: false });
+  }
+
+  const restoreLocalCopy = (copy: LocalCopy) => {
+    setOfferDismissed(true);
+    // Based on an older version, the save meets the newer one and the two are merged.
+    replaceText(copy.draft);
+    autosave.restore(copy.draft, copy.baseVersion);
+  };
+
+  const dismissLocalCopy = () => {
+    clearLocalCopies(initial.article?.id ?? null);
+    setOfferDismissed(true);
+  };
+
+  const takeLatest = async () => {
+    const current = autosave.current;
+    if (!current) return;
+    try {
+      const result = await actions.load(current.id);
+      if (!result.ok) return setNotice({ ok: false, text: result.message });
+      replaceText(result.data.draft);
+      setLive(result.data.live);
+      autosave.accept(result.data.article, result.data.draft);
+    } catch {
+      setStatus({ kind: 'offline' });
+    }
+  };
+
+  const runStep = async (step: WorkflowStep, extra: Record<string, string> = {}): Promise<boolean> => {
+    setNotice(null);
+    setBusy(step);
+    try {
+      const current = (await autosave.saveNow('manual')) ? autosave.current : null;
+      if (!current) {
+        setNotice({ ok: false, text: 'Chưa thực hiện được: hãy lưu bài viết trước (xem dòng trạng thái lưu).' });
+        return false;
+      }
+      const result = await actions.step(current.id, step, { expectedVersion: current.version, ...extra });
+      if (!result.ok) {
+        if (result.status === 409 && result.conflict) autosave.showConflict(result.conflict as never);
+        else setNotice({ ok: false, text: result.message });
+        return false;
+      }
+      if (step === 'publishRevision') setLive(draft);
+      if (step === 'discardRevision' && live) replaceText(live);
+      autosave.accept(result.data, step === 'discardRevision' && live ? live : undefined);
+      setNotice({ ok: true, text: result.message });
+      return true;
+    } catch {
+      setNotice({ ok: false, text: 'Không thực hiện được: mất kết nối. Hãy thử lại.' });
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    draft,
+    live,
+    article,
+    abilities,
+    status,
+    fieldErrors,
+    conflict,
+    notice,
+    busy,
+    offer,
+    editor,
+    update,
+    saveNow: () => void autosave.saveNow('manual'),
+    resolveConflict: (choices: Partial<Record<DraftField, 'mine' | 'theirs'>>) => autosave.resolve(choices),
+    takeLatest,
+    runStep,
+    restoreLocalCopy,
+    dismissLocalCopy,
+  };
+}
+
+export function mergedNotice(fields: DraftField[]): string {
+  return `Đồng nghiệp vừa lưu bài này; phần ${fields.map((field) => `“${DRAFT_FIELD_LABELS[field]}”`).join(', ')} của họ đã được gộp vào bản của bạn.`;
+}
+
+export type ArticleEditorState = ReturnType<typeof useArticleEditor>;

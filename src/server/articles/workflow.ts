@@ -1,0 +1,149 @@
+import 'server-only';
+import { z } from 'zod';
+import { recordAudit, type AuditAction } from '../audit';
+import { getDb } from '../db/client';
+import { TransitionError } from '../errors';
+import { assertCan, can, ForbiddenError, type PermissionActor } from '../permissions';
+import { parseInput } from '../validation';
+import { assertWorkingVersion, ensureRevision, isLiveArticle, lockArticle, savedArticle } from './content';
+import { returnCommentSchema, versionSchema, type SavedArticle } from '@/schemas/article';
+import type { Article, Prisma } from '@/generated/prisma/client';
+
+// The review workflow of one article: Nháp → Chờ duyệt → Đã duyệt → Đã xuất bản, and back
+// with "Trả lại". Each step acts on the exact version the person saw and keeps a revision of it.
+
+type Transition = {
+  action: 'article.submit' | 'article.approve' | 'article.return' | 'article.publish' | 'article.unpublish';
+  from: Article['status'][];
+  to: Article['status'];
+  auditAction: AuditAction;
+  refusal: string;
+};
+
+const TRANSITIONS = {
+  submit: {
+    action: 'article.submit',
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    auditAction: 'article.submitted',
+    refusal: 'Chỉ gửi duyệt được bài đang là Nháp.',
+  },
+  approve: {
+    action: 'article.approve',
+    from: ['SUBMITTED'],
+    to: 'APPROVED',
+    auditAction: 'article.approved',
+    refusal: 'Chỉ duyệt được bài đang Chờ duyệt.',
+  },
+  return: {
+    action: 'article.return',
+    from: ['SUBMITTED', 'APPROVED'],
+    to: 'DRAFT',
+    auditAction: 'article.returned',
+    refusal: 'Chỉ trả lại được bài Chờ duyệt hoặc Đã duyệt.',
+  },
+  publish: {
+    action: 'article.publish',
+    from: ['APPROVED'],
+    to: 'PUBLISHED',
+    auditAction: 'article.published',
+    refusal: 'Chỉ xuất bản được bài Đã duyệt.',
+  },
+  // Back to draft, not to approved: an approved article of a public issue would stay visible.
+  unpublish: {
+    action: 'article.unpublish',
+    from: ['PUBLISHED'],
+    to: 'DRAFT',
+    auditAction: 'article.unpublished',
+    refusal: 'Bài viết chưa được xuất bản.',
+  },
+} satisfies Record<string, Transition>;
+
+const PENDING_FIRST = 'Bài viết có bản sửa chưa xuất bản. Hãy xuất bản hoặc bỏ bản sửa đó trước.';
+
+const transitionSchema = z.strictObject({ expectedVersion: versionSchema });
+const returnSchema = z.strictObject({ expectedVersion: versionSchema, comment: returnCommentSchema });
+const unpublishSchema = z.strictObject({ expectedVersion: versionSchema, reason: returnCommentSchema });
+
+async function transition(
+  actor: PermissionActor,
+  id: number,
+  step: Transition,
+  expectedVersion: number,
+  extra: (article: Article, now: Date) => Prisma.ArticleUncheckedUpdateInput,
+  auditData?: Prisma.InputJsonObject,
+): Promise<SavedArticle> {
+  assertCan(actor, step.action);
+  return getDb().$transaction(async (tx) => {
+    const article = await lockArticle(tx, id);
+    if (
+      step.action === 'article.submit' &&
+      !can(actor, 'article.editOwnDraft', article) &&
+      !can(actor, 'article.editOthersBeforeApproval', article)
+    ) {
+      throw new ForbiddenError(step.action);
+    }
+    await assertWorkingVersion(tx, article, expectedVersion);
+    if (article.pendingRevision) throw new TransitionError(PENDING_FIRST);
+    if (!step.from.includes(article.status)) throw new TransitionError(step.refusal);
+    const now = new Date();
+    await ensureRevision(tx, article, actor.id);
+    const updated = await tx.article.update({ where: { id }, data: { status: step.to, ...extra(article, now) } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: step.auditAction,
+      entityType: 'article',
+      entityId: id,
+      data: { version: article.version, ...auditData },
+    });
+    return savedArticle(updated, updated.version, await isLiveArticle(tx, updated), false);
+  });
+}
+
+export async function submitArticle(actor: PermissionActor, id: number, input: unknown) {
+  const { expectedVersion } = parseInput(transitionSchema, input);
+  return transition(actor, id, TRANSITIONS.submit, expectedVersion, () => ({ returnComment: null }));
+}
+
+/** Approves exactly the version the approver saw. */
+export async function approveArticle(actor: PermissionActor, id: number, input: unknown) {
+  const { expectedVersion } = parseInput(transitionSchema, input);
+  return transition(actor, id, TRANSITIONS.approve, expectedVersion, (article) => ({
+    approvedVersion: article.version,
+    approvedById: actor.id,
+    returnComment: null,
+  }));
+}
+
+export async function returnArticle(actor: PermissionActor, id: number, input: unknown) {
+  const { expectedVersion, comment } = parseInput(returnSchema, input);
+  return transition(
+    actor,
+    id,
+    TRANSITIONS.return,
+    expectedVersion,
+    () => ({ returnComment: comment, approvedVersion: null, approvedById: null }),
+    { comment },
+  );
+}
+
+export async function publishArticle(actor: PermissionActor, id: number, input: unknown) {
+  const { expectedVersion } = parseInput(transitionSchema, input);
+  return transition(actor, id, TRANSITIONS.publish, expectedVersion, (article, now) => ({
+    publishAt: article.publishAt && article.publishAt < now ? article.publishAt : now,
+    publishedAt: article.publishedAt ?? now,
+  }));
+}
+
+/** Takes one published article off the public site, with the reason on record. */
+export async function unpublishArticle(actor: PermissionActor, id: number, input: unknown) {
+  const { expectedVersion, reason } = parseInput(unpublishSchema, input);
+  return transition(
+    actor,
+    id,
+    TRANSITIONS.unpublish,
+    expectedVersion,
+    () => ({ publishAt: null, returnComment: reason, approvedVersion: null, approvedById: null }),
+    { reason },
+  );
+}

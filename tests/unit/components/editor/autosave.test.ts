@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTOSAVE_DELAY_MS, Autosave, OFFLINE_RETRY_MS, type AutosaveListeners, type SaveStatus } from '@/components/editor/autosave';
+import type { Outcome } from '@/lib/outcome';
+import type { ArticleDraft, ConflictingVersion, SavedArticle } from '@/schemas/article';
+
+const draft = (patch: Partial<ArticleDraft> = {}): ArticleDraft => ({
+  title: 'Tiêu đề',
+  lead: 'Sapo',
+  body: { type: 'doc', content: [] },
+  sourceAuthors: '',
+  sourceOutlet: '',
+  sourceUrl: '',
+  tags: [],
+  ...patch,
+});
+const saved = (version: number): SavedArticle => ({
+  id: 7,
+  slug: 'tieu-de',
+  version,
+  status: 'DRAFT',
+  isLive: false,
+  hasPendingRevision: false,
+});
+const ok = (article: SavedArticle): Outcome<SavedArticle> => ({ ok: true, message: 'Đã lưu.', data: article });
+
+function harness(save: (base: SavedArticle | null, text: ArticleDraft, mode: string) => Promise<Outcome<SavedArticle>>, start = saved(1)) {
+  const statuses: SaveStatus[] = [];
+  const copies: { articleId: number | null; baseVersion: number; draft: ArticleDraft }[] = [];
+  const replaced: ArticleDraft[] = [];
+  const conflicts: unknown[] = [];
+  const on: AutosaveListeners = {
+    status: (status) => statuses.push(status),
+    article: () => undefined,
+    conflict: (conflict) => conflicts.push(conflict),
+    fieldErrors: () => undefined,
+    draft: (text) => replaced.push(text),
+  };
+  const autosave = new Autosave(draft(), start, { save, copies: { write: (copy) => copies.push(copy), clear: () => undefined } }, on);
+  return { autosave, statuses, copies, replaced, conflicts };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('Autosave', () => {
+  it('keeps a local copy at once and saves once, after the pause, as an automatic save', async () => {
+    const save = vi.fn<(base: SavedArticle | null, text: ArticleDraft, mode: string) => Promise<Outcome<SavedArticle>>>(async () =>
+      ok(saved(2)),
+    );
+    const { autosave, copies, statuses } = harness(save);
+    autosave.change(draft({ lead: 'S' }));
+    autosave.change(draft({ lead: 'Sa' }));
+    expect(copies.at(-1)).toMatchObject({ articleId: 7, baseVersion: 1, draft: { lead: 'Sa' } });
+    expect(save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]![1].lead).toBe('Sa');
+    expect(save.mock.calls[0]![2]).toBe('auto');
+    expect(statuses.at(-1)?.kind).toBe('saved');
+    expect(autosave.current?.version).toBe(2);
+  });
+
+  it('does not save without a title and says so', async () => {
+    const save = vi.fn(async () => ok(saved(2)));
+    const { autosave, statuses } = harness(save);
+    autosave.change(draft({ title: '  ' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save).not.toHaveBeenCalled();
+    expect(statuses.at(-1)).toEqual({ kind: 'needs-title' });
+  });
+
+  it('keeps the text and retries when the connection drops', async () => {
+    let online = false;
+    const save = vi.fn(async () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return ok(saved(2));
+    });
+    const { autosave, statuses } = harness(save);
+    autosave.change(draft({ lead: 'Mất mạng' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(statuses.at(-1)).toEqual({ kind: 'offline' });
+    expect(autosave.hasUnsavedWork).toBe(true);
+    online = true;
+    await vi.advanceTimersByTimeAsync(OFFLINE_RETRY_MS);
+    expect(statuses.at(-1)?.kind).toBe('saved');
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('merges a colleague’s change to another field and saves on top of their version', async () => {
+    const theirs: ConflictingVersion = { ...draft({ lead: 'Sapo của đồng nghiệp' }), version: 5, updatedAt: new Date().toISOString() };
+    const save = vi
+      .fn<(base: SavedArticle | null, text: ArticleDraft, mode: string) => Promise<Outcome<SavedArticle>>>()
+      .mockResolvedValueOnce({ ok: false, status: 409, message: 'Xung đột', conflict: theirs })
+      .mockImplementation(async (base) => ok(saved((base?.version ?? 0) + 1)));
+    const { autosave, replaced, statuses } = harness(save);
+    autosave.change(draft({ title: 'Tiêu đề của tôi' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(replaced.at(-1)).toMatchObject({ title: 'Tiêu đề của tôi', lead: 'Sapo của đồng nghiệp' });
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save.mock.calls[1]![0]?.version).toBe(5);
+    expect(save.mock.calls[1]![1]).toMatchObject({ title: 'Tiêu đề của tôi', lead: 'Sapo của đồng nghiệp' });
+    expect(statuses.at(-1)?.kind).toBe('saved');
+  });
+
+  it('waits for a choice when both changed the same field, then saves the chosen values', async () => {
+    const theirs: ConflictingVersion = { ...draft({ title: 'Tiêu đề B' }), version: 3, updatedAt: new Date().toISOString() };
+    const save = vi
+      .fn<(base: SavedArticle | null, text: ArticleDraft, mode: string) => Promise<Outcome<SavedArticle>>>()
+      .mockResolvedValueOnce({ ok: false, status: 409, message: 'Xung đột', conflict: theirs })
+      .mockImplementation(async (base) => ok(saved((base?.version ?? 0) + 1)));
+    const { autosave, conflicts, statuses } = harness(save);
+    autosave.change(draft({ title: 'Tiêu đề A' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(statuses.at(-1)).toEqual({ kind: 'conflict' });
+    expect(conflicts.at(-1)).toMatchObject({ merge: { contested: ['title'] } });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save).toHaveBeenCalledTimes(1);
+    autosave.resolve({ title: 'theirs' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(save.mock.calls[1]![1].title).toBe('Tiêu đề B');
+    expect(save.mock.calls[1]![0]?.version).toBe(3);
+  });
+});
