@@ -1,19 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, signedIn } from './fixtures';
 import sharp from 'sharp';
-
-const PASSWORD = 'DemoCCHC@2025';
-
-async function signedIn(browser: Browser, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`/dang-nhap?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(new RegExp(`${path}$`));
-  return page;
-}
 
 const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /lưu|Chưa có thay đổi/ });
 const expectSaved = (page: Page) => expect(saveStatus(page)).toHaveText(/^Đã lưu lúc \d\d:\d\d$/, { timeout: 15_000 });
@@ -155,7 +142,5 @@ test('two people saving the same article: the second save is refused and both te
 test('the editor page has no serious or critical accessibility violations', async ({ browser }) => {
   const page = await signedIn(browser, 'bientap@demo.local', '/quan-tri/bai-viet/moi');
   await expect(body(page)).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
 });
