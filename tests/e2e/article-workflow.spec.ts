@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, insertArticle, signedIn, withDatabase } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, insertArticle, test, withDatabase } from './fixtures';
 
 // Editing what is already in the workflow: a published article is corrected through a pending
 // revision the public does not see until "Xuất bản bản sửa"; a submitted article stays in the
@@ -9,7 +9,10 @@ const run = Date.now().toString(36);
 const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
 const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /lưu|Chưa có thay đổi/ });
 
-test('the approver corrects a published article: the public page changes only after "Xuất bản bản sửa"', async ({ browser, request }) => {
+test('the approver corrects a published article: the public page changes only after "Xuất bản bản sửa"', async ({
+  signedInAs,
+  request,
+}) => {
   const slug = await withDatabase(async (client) => {
     const row = await client.query(`select a.id, a.slug from "Article" a where a.status = 'PUBLISHED' order by a.id limit 1`);
     return row.rows[0].slug as string;
@@ -20,7 +23,7 @@ test('the approver corrects a published article: the public page changes only af
   const before = await (await request.get(`/bai-viet/${slug}`)).text();
   expect(before).not.toContain('Câu sửa chưa xong');
 
-  const page = await signedIn(browser, ACCOUNTS.approver, `/quan-tri/bai-viet/${id}`);
+  const page = await signedInAs(ACCOUNTS.approver, `/quan-tri/bai-viet/${id}`);
   await expect(page.getByText(/Bài đang xuất bản: thay đổi được lưu vào “Bản sửa chưa xuất bản”/)).toBeVisible();
   await body(page).click();
   await page.keyboard.press('Control+End');
@@ -39,24 +42,24 @@ test('the approver corrects a published article: the public page changes only af
   await expect.poll(async () => (await request.get(`/bai-viet/${slug}`)).text(), { timeout: 10_000 }).toContain('Câu sửa chưa xong');
 });
 
-test('an editor edits a submitted article: it stays in the queue and the badge and the message say so', async ({ browser }) => {
+test('an editor edits a submitted article: it stays in the queue and the badge and the message say so', async ({ signedInAs }) => {
   const title = `Bài chờ duyệt được sửa ${run}`;
   const id = await insertArticle({ title, slug: `bai-cho-duyet-duoc-sua-${run}`, status: 'SUBMITTED' });
-  const page = await signedIn(browser, ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
+  const page = await signedInAs(ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
   await expect(page.getByText(/Bài đang chờ duyệt: thay đổi được lưu vào chính bài trong hàng chờ/)).toBeVisible();
   await page.getByLabel('Sapo').fill('Bổ sung sapo sau khi gửi duyệt.');
   await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
   await expect(page.locator('.article-editor__meta .status').first()).toHaveText('Chờ duyệt');
 
-  const approver = await signedIn(browser, ACCOUNTS.approver);
+  const approver = await signedInAs(ACCOUNTS.approver);
   await expect(approver.getByRole('region', { name: /Chờ duyệt/ }).getByRole('link', { name: title })).toBeVisible();
 });
 
-test('two people change different fields at once and both changes survive', async ({ browser }) => {
+test('two people change different fields at once and both changes survive', async ({ signedInAs }) => {
   const title = `Bài hai người sửa hai phần ${run}`;
   const id = await insertArticle({ title, slug: `bai-hai-nguoi-hai-phan-${run}`, status: 'DRAFT' });
-  const first = await signedIn(browser, ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
-  const second = await signedIn(browser, ACCOUNTS.approver, `/quan-tri/bai-viet/${id}`);
+  const first = await signedInAs(ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
+  const second = await signedInAs(ACCOUNTS.approver, `/quan-tri/bai-viet/${id}`);
 
   await second.getByLabel('Sapo').fill('Sapo của người duyệt.');
   await expect(saveStatus(second)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });

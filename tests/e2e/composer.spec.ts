@@ -105,7 +105,9 @@ test('an editor composes Số 18, the approver schedules it, and it is public on
 
   // "Chuyển sang chuyên mục…" moves an article to the end of the other section.
   await page.locator('summary', { hasText: TITLES.first }).click();
-  await page.getByRole('button', { name: `Chuyển “${TITLES.first}” sang chuyên mục Thông tin CCHC của tỉnh` }).click();
+  const moveTo = page.getByRole('button', { name: `Chuyển “${TITLES.first}” sang chuyên mục Thông tin CCHC của tỉnh` });
+  await expect(moveTo).not.toHaveAttribute('aria-disabled', 'true');
+  await moveTo.click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã sắp xếp lại bài viết.' })).toBeVisible();
   await expect(toc.getByRole('listitem')).toHaveText([TITLES.second, TITLES.province, TITLES.first]);
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 
 // What every journey needs: signing in as a demo account, the database the production server
@@ -27,12 +27,28 @@ export async function signIn(page: Page, email: string, path = '/quan-tri') {
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
 }
 
-/** A second person in their own browser context (own cookies), signed in at `path`. */
+/** A person in their own browser context (own cookies), signed in at `path`. */
 export async function signedIn(browser: Browser, email: string, path = '/quan-tri'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email, path);
   return page;
 }
+
+/**
+ * `test` with `signedInAs(email, path)`: several people at once, each in a context of their own
+ * that is closed when the test ends.
+ */
+export const test = base.extend<{ signedInAs: (email: string, path?: string) => Promise<Page> }>({
+  signedInAs: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (email, path = '/quan-tri') => {
+      const page = await signedIn(browser, email, path);
+      contexts.push(page.context());
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
 
 export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

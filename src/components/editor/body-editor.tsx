@@ -1,14 +1,14 @@
 'use client';
 
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isSafeHref } from '@/content/schema';
+import { useEffect, useRef, useState } from 'react';
 import { articleExtensions } from './extensions';
 import { ArticleImage } from './image-node';
 import { MediaLibrary } from './media-library';
 import { cleanPastedHtml } from './paste';
 import { uploadImage } from './upload';
-import { chain, FORMAT_BUTTONS, HISTORY_BUTTONS, TABLE_BUTTONS, type ToolbarButton } from './toolbar';
+import { LinkForm } from './link-form';
+import { FORMAT_BUTTONS, HISTORY_BUTTONS, TABLE_BUTTONS, type ToolbarButton } from './toolbar';
 
 // The "Nội dung" field: Tiptap with a Vietnamese toolbar, image upload (button, drop, paste)
 // with progress, and the media library.
@@ -100,67 +100,6 @@ function Tool({ editor, button }: { editor: Editor; button: ToolbarButton }) {
     >
       {button.label}
     </button>
-  );
-}
-
-function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
-  const [href, setHref] = useState<string>(() => editor.getAttributes('link').href ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = href.trim();
-    if (!value) {
-      chain(editor).extendMarkRange('link').unsetLink().run();
-      onClose();
-      return;
-    }
-    if (!isSafeHref(value)) {
-      setError('Liên kết chỉ được dùng http://, https://, mailto: hoặc đường dẫn trong trang (bắt đầu bằng /).');
-      return;
-    }
-    chain(editor).extendMarkRange('link').setLink({ href: value }).run();
-    onClose();
-  };
-  return (
-    // A div, not a form: the editor page is itself inside a form.
-    <div className="editor-link" role="group" aria-label="Liên kết">
-      <label htmlFor="dia-chi-lien-ket">Địa chỉ liên kết</label>
-      <input
-        id="dia-chi-lien-ket"
-        type="url"
-        value={href}
-        autoFocus
-        placeholder="https://…"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'dia-chi-lien-ket-loi' : undefined}
-        onChange={(event) => setHref(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') submit(event);
-          if (event.key === 'Escape') {
-            onClose();
-            editor.commands.focus();
-          }
-        }}
-      />
-      <button type="button" className="admin-button admin-button--primary" onClick={submit}>
-        Áp dụng
-      </button>
-      <button
-        type="button"
-        className="admin-button admin-button--quiet"
-        onClick={() => {
-          chain(editor).extendMarkRange('link').unsetLink().run();
-          onClose();
-        }}
-      >
-        Bỏ liên kết
-      </button>
-      {error && (
-        <p id="dia-chi-lien-ket-loi" className="admin-field__error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

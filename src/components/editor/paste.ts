@@ -19,7 +19,8 @@ export type CleanedPaste = { html: string; droppedImages: number };
 /** Our own images only: anything from the disk (file:///), inline (data:) or another site goes. */
 const isOwnImage = (img: Element) => /^\/media\/\d+\/web$/.test(img.getAttribute('src') ?? '');
 
-const styleOf = (element: Element) => (element.getAttribute('style') ?? '').toLowerCase();
+/** The style attribute, lower case, without the spaces browsers and editors put around `:`. */
+const styleOf = (element: Element) => (element.getAttribute('style') ?? '').toLowerCase().replace(/\s*:\s*/g, ':');
 
 // ---------------------------------------------------------------------------------------------
 // Word's lists are paragraphs with `mso-list: l0 level2 lfo1` and a typed marker ("·", "1.").
