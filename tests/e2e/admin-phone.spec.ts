@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, signIn } from './fixtures';
+import { ACCOUNTS, saveStatus, signIn } from './fixtures';
 
 // The editorial area on a 390 px phone: every page fits the screen (no sideways scrolling),
 // and the editor's toolbar and buttons stay reachable.
@@ -29,7 +29,7 @@ test('the article editor works at 390 px', async ({ page }) => {
   await page.getByRole('textbox', { name: 'Nội dung', exact: true }).click();
   await page.getByRole('button', { name: 'Chèn bảng' }).click();
   await page.keyboard.type('Ô một');
-  await expect(page.getByRole('status').filter({ hasText: /^Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+  await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: 'test-results/e2e/editor-390.png', fullPage: true });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, signIn } from './fixtures';
+import { ACCOUNTS, saveStatus, signIn } from './fixtures';
 
 // Real content in the editor: a table made with the toolbar, and what Word puts on the
 // clipboard (a paragraph, a bulleted list, a table and a picture), saved and submitted.
@@ -9,7 +9,6 @@ import { ACCOUNTS, signIn } from './fixtures';
 const WORD_CLIPBOARD = readFileSync(path.resolve(import.meta.dirname, '../fixtures/paste/word-clipboard.html'), 'utf8');
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /lưu|Chưa có thay đổi/ });
 const expectSaved = (page: Page) => expect(saveStatus(page)).toHaveText(/^Đã lưu lúc \d\d:\d\d$/, { timeout: 15_000 });
 
 async function newArticle(page: Page, title: string) {

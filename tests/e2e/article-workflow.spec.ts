@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { ACCOUNTS, insertArticle, test, withDatabase } from './fixtures';
+import { ACCOUNTS, insertArticle, saveStatus, test, withDatabase } from './fixtures';
 
 // Editing what is already in the workflow: a published article is corrected through a pending
 // revision the public does not see until "Xuất bản bản sửa"; a submitted article stays in the
@@ -7,7 +7,6 @@ import { ACCOUNTS, insertArticle, test, withDatabase } from './fixtures';
 
 const run = Date.now().toString(36);
 const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
-const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /lưu|Chưa có thay đổi/ });
 
 test('the approver corrects a published article: the public page changes only after "Xuất bản bản sửa"', async ({
   signedInAs,

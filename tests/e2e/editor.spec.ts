@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations, test } from './fixtures';
+import { expectNoSeriousA11yViolations, saveStatus, test } from './fixtures';
 import sharp from 'sharp';
 
-const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /lưu|Chưa có thay đổi/ });
 const expectSaved = (page: Page) => expect(saveStatus(page)).toHaveText(/^Đã lưu lúc \d\d:\d\d$/, { timeout: 15_000 });
 const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
 const idFrom = (page: Page) => Number(/\/quan-tri\/bai-viet\/(\d+)/.exec(page.url())?.[1]);

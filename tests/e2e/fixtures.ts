@@ -95,6 +95,9 @@ export function vietnamDateTime(date: Date): string {
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
 }
 
+/** The editor's save line ("Đã lưu lúc 10:42", "Chưa lưu — …"), not the other status messages. */
+export const saveStatus = (page: Page) => page.locator('p.article-editor__save-status');
+
 export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

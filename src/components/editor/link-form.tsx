@@ -66,4 +66,3 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
     </div>
   );
 }
-
