@@ -8,7 +8,9 @@ import { useHydrated } from '../quan-tri/use-hydrated';
 // "CredentialsSignin"; the same words for an unknown email and a wrong password.
 const ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Email hoặc mật khẩu không đúng.',
-  Throttled: 'Bạn đã thử đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+  Throttled: 'Bạn đã thử đăng nhập sai nhiều lần liên tiếp. Vui lòng đợi một lát rồi thử lại.',
+  // Only after the correct password (src/server/auth/sign-in.ts).
+  Inactive: 'Tài khoản đã bị khoá. Vui lòng liên hệ quản trị viên.',
 };
 const FALLBACK_MESSAGE = 'Hệ thống chưa đăng nhập được. Vui lòng thử lại sau ít phút.';
 

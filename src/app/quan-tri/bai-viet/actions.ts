@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionFailure, ActionResult, ArticleDraft, SavedArticle, WorkflowStep } from '@/components/editor/types';
 import { AuthError } from '@/server/auth/errors';
-import { requireActor } from '@/server/auth/session';
+import { getActor, requireActor } from '@/server/auth/session';
+import { recordRefusal, type RefusalContext } from '@/server/audit/refusals';
 import { approveArticle, createArticle, publishArticle, returnArticle, saveArticle, submitArticle } from '@/server/articles/commands';
 import { editorDataOf, getEditableArticle, getRevision } from '@/server/articles/editorial-queries';
 import { ConflictError, NotFoundError, TransitionError, ValidationError } from '@/server/errors';
@@ -28,10 +29,12 @@ function failure(error: unknown): ActionFailure {
   throw error;
 }
 
-async function attempt<T extends object>(work: () => Promise<T>): Promise<ActionResult<T>> {
+/** `refused` names what a refusal is audited as (src/server/audit); workflow steps audit their own. */
+async function attempt<T extends object>(work: () => Promise<T>, refused?: RefusalContext): Promise<ActionResult<T>> {
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
+    if (refused) await recordRefusal(await getActor(), error, refused);
     return failure(error);
   }
 }
@@ -48,8 +51,14 @@ export async function createArticleAction(input: unknown): Promise<ActionResult<
   return attempt(async () => ({ article: await createArticle(await requireActor(), input) }));
 }
 
+const savingRefused = (id: unknown): RefusalContext => ({
+  command: 'article.save',
+  entityType: 'article',
+  entityId: typeof id === 'number' && Number.isSafeInteger(id) ? id : null,
+});
+
 export async function saveArticleAction(id: unknown, input: unknown): Promise<ActionResult<{ article: SavedArticle }>> {
-  return attempt(async () => ({ article: await saveArticle(await requireActor(), parseId(id), input) }));
+  return attempt(async () => ({ article: await saveArticle(await requireActor(), parseId(id), input) }), savingRefused(id));
 }
 
 const STEPS = { submit: submitArticle, approve: approveArticle, return: returnArticle, publish: publishArticle } as const;
@@ -95,7 +104,7 @@ export async function restoreRevisionAction(_state: RestoreState, formData: Form
       tags: current.tags.map((tag) => tag.name),
       expectedVersion,
     });
-  });
+  }, savingRefused(articleId));
   if (!result.ok) return { message: result.message };
   redirect(`/quan-tri/bai-viet/${articleId}`);
 }

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireActor } from '@/server/auth/session';
+import { getActor, requireActor } from '@/server/auth/session';
+import { recordRefusal } from '@/server/audit/refusals';
 import { setPublicationLogo, updatePublicationSettings } from '@/server/publication/commands';
 import { ImageRejectedError } from '@/server/media/images';
 import { formFields } from '@/lib/form-data';
@@ -63,6 +64,11 @@ export async function updateSettingsAction(_state: FormState, formData: FormData
       })),
     });
   } catch (error) {
+    await recordRefusal(await getActor(), error, {
+      command: 'publication.update',
+      entityType: 'publication',
+      entityId: parsed.data.publicationId,
+    });
     return refusal(error, parsed.data.values);
   }
   revalidatePath('/quan-tri/cai-dat');
@@ -86,6 +92,7 @@ export async function uploadLogoAction(_state: FormState, formData: FormData): P
     const actor = await requireActor();
     await setPublicationLogo(actor, publicationId, { bytes: Buffer.from(await logo.arrayBuffer()), fileName: logo.name });
   } catch (error) {
+    await recordRefusal(await getActor(), error, { command: 'publication.logo', entityType: 'publication', entityId: publicationId });
     if (error instanceof ImageRejectedError) return { ok: false, message: error.message };
     return refusal(error);
   }

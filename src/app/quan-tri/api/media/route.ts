@@ -4,7 +4,7 @@ import { getDb } from '@/server/db/client';
 import { ImageRejectedError } from '@/server/media/images';
 import { listMediaLibrary } from '@/server/media/library';
 import { getMediaStorage, storeImage } from '@/server/media/service';
-import { cleanFileName, readBodyWithLimit, UploadTooLargeError } from '@/server/media/upload';
+import { fileNameFromHeader, readBodyWithLimit, UploadTooLargeError } from '@/server/media/upload';
 import { can } from '@/server/permissions';
 import { parsePageParam } from '@/lib/route-params';
 
@@ -35,7 +35,7 @@ export async function POST(request: Request) {
   }
   try {
     const media = await storeImage(getDb(), getMediaStorage(), bytes, {
-      originalName: cleanFileName(request.headers.get('x-file-name')),
+      originalName: fileNameFromHeader(request.headers.get('x-file-name')),
       uploadedById: actor.id,
     });
     return json(media, 201);
