@@ -112,7 +112,7 @@ export async function checkThrottle(email: string, key: string, attemptId: numbe
       count(*) FILTER (WHERE email = ${email} AND id <= ${attemptId} AND "createdAt" > ${accountSince}) AS account_rank,
       max("createdAt") FILTER (WHERE email = ${email} AND id < ${attemptId} AND "createdAt" > ${accountSince}) AS account_last
     FROM "LoginAttempt"
-    WHERE "isSuccess" = false AND "createdAt" >= ${windowStart} AND "createdAt" <= ${now} AND (email = ${email} OR "ipAddress" = ${key})`;
+    WHERE "isSuccess" = false AND "createdAt" >= ${windowStart} AND (email = ${email} OR "ipAddress" = ${key})`;
   const isKnown = await isKnownAddress(email, key, now);
   const checks: [bigint, Date | null, number][] = [
     [counters!.pair_rank, counters!.pair_last, FREE_FAILURES.pair],
