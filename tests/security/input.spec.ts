@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { actionResult, Client, formAction, sql } from './support/client';
+import { actionId, actionResult, Client, formAction, sql } from './support/client';
 
 // Issue 12: no input returns a 500. Deep nesting crashed React's action decoder; a NUL in a
 // text field crashed PostgreSQL; bad percent-encoding in a path crashed Next's router.
@@ -73,7 +73,58 @@ test('NUL in a section title, a user name and the settings is removed, not a 500
   });
   expect(user.status).toBe(200);
   expect(await sql(`SELECT name FROM "User" WHERE email = $1`, [email])).toEqual([{ name: 'Người Mới' }]);
+
+  const [publication] = await sql<Record<string, string | number | null>>(`SELECT * FROM "Publication" ORDER BY id LIMIT 1`);
+  const sections = await sql<{ id: number; title: string; expectsSource: boolean }>(
+    `SELECT id, title, "expectsSource" FROM "PublicationSection" WHERE "publicationId" = $1 ORDER BY position, id`,
+    [publication!.id],
+  );
+  const text = (name: string) => String(publication![name] ?? '');
+  const form: Record<string, string> = {
+    publicationId: String(publication!.id),
+    expectedVersion: String(publication!.version),
+    mastheadTitle: `${text('mastheadTitle')}${NUL}`,
+    agencyName: `${NUL}${text('agencyName')}`,
+    creditLabel: text('creditLabel'),
+    creditLine: text('creditLine'),
+    pageSize: text('pageSize'),
+    cadence: text('cadence'),
+    licenceDate: '',
+    ...Object.fromEntries(
+      ['licenceNumber', 'printingPlace', 'printRun', 'frequencyText', 'responsiblePerson'].map((name) => [name, text(name)]),
+    ),
+  };
+  const settings = await settingsAction(admin, form, sections);
+  expect(actionResult(settings)).toMatchObject({ ok: true });
+  const [saved] = await sql<{ mastheadTitle: string; agencyName: string }>(
+    `SELECT "mastheadTitle", "agencyName" FROM "Publication" WHERE id = $1`,
+    [publication!.id],
+  );
+  expect(saved).toEqual({ mastheadTitle: text('mastheadTitle'), agencyName: text('agencyName') });
 });
+
+/** The settings form with its default sections as parallel lists, as the page posts it. */
+async function settingsAction(
+  client: Client,
+  fields: Record<string, string>,
+  sections: { id: number; title: string; expectsSource: boolean }[],
+) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(`_1_${key}`, value);
+  for (const section of sections) {
+    form.append('_1_sectionId', String(section.id));
+    form.append('_1_sectionTitle', section.title);
+    form.append('_1_sectionExpectsSource', String(section.expectsSource));
+  }
+  form.append('0', JSON.stringify([null, '$K1']));
+  const encoded = new Response(form);
+  return client.action(
+    'updateSettingsAction',
+    '/quan-tri/cai-dat',
+    Buffer.from(await encoded.arrayBuffer()),
+    encoded.headers.get('content-type')!,
+  );
+}
 
 test('malformed percent-encoding in a path is a 400, never a 500', async () => {
   const visitor = new Client();
@@ -109,7 +160,7 @@ test('upload file names lose RTL overrides, NUL and paths on both upload paths',
   const [publication] = await sql<{ id: number }>(`SELECT id FROM "Publication" ORDER BY id LIMIT 1`);
   const logo = await formAction(admin, 'uploadLogoAction', '/quan-tri/cai-dat', {
     publicationId: String(publication!.id),
-    logo: [new Blob([jpeg], { type: 'image/jpeg' }), `..\\logo${NUL}\u202Egnp.exe`],
+    logo: [new Blob([jpeg], { type: 'image/jpeg' }), `..\\logo\u202Egnp.exe`],
   });
   expect(logo.status).toBe(200);
   expect(actionResult(logo)).toMatchObject({ ok: true });
@@ -118,4 +169,25 @@ test('upload file names lose RTL overrides, NUL and paths on both upload paths',
     [publication!.id],
   );
   expect(stored!.originalName).toBe('logognp.exe');
+  // A NUL in a multipart file name made Next's form parser throw (500); now a 400 before it.
+  const withNul = await formAction(admin, 'uploadLogoAction', '/quan-tri/cai-dat', {
+    publicationId: String(publication!.id),
+    logo: [new Blob([jpeg], { type: 'image/jpeg' }), `logo${NUL}.jpg`],
+  });
+  expect(withNul.status).toBe(400);
+});
+
+test('an action body that is not what React sends is a 400 or a refusal, never a 500', async () => {
+  const editor = new Client();
+  await editor.signIn('bientap@demo.local');
+  expect((await editor.action('createArticleAction', '/quan-tri/bai-viet/moi', '-x{not json')).status).toBe(400);
+  // A form action called with an object instead of a form.
+  const notAForm = await editor.action('composeIssueAction', '/quan-tri/ban-tin', JSON.stringify([{ op: 'addSection' }]));
+  expect(notAForm.status).toBe(200);
+  expect(actionResult(notAForm)).toMatchObject({ ok: false });
+  const shouting = await editor.send('POST', '/quan-tri/bai-viet/moi', {
+    headers: { 'next-action': actionId('createArticleAction'), 'content-type': 'Multipart/form-data; boundary=x' },
+    body: '--x--',
+  });
+  expect(shouting.status).toBeLessThan(500);
 });

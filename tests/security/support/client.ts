@@ -80,8 +80,8 @@ export class Client {
 }
 
 /**
- * Calls a server action that takes a FormData, as React encodes it: the form's fields
- * prefixed "1_" and the argument list in field "0" (`withState`: useActionState's previous
+ * Calls a server action that takes a FormData, as React 19.3 encodes it: the form's fields
+ * prefixed "_1_", then the argument list in field "0" (`withState`: useActionState's previous
  * state comes first).
  */
 export async function formAction(
@@ -92,11 +92,12 @@ export async function formAction(
   withState = true,
 ): Promise<Answer> {
   const form = new FormData();
-  form.append('0', JSON.stringify(withState ? [null, '$K1'] : ['$K1']));
   for (const [key, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) form.append(`1_${key}`, value[0], value[1]);
-    else form.append(`1_${key}`, value);
+    if (Array.isArray(value)) form.append(`_1_${key}`, value[0], value[1]);
+    else form.append(`_1_${key}`, value);
   }
+  // Last, as React writes it: the decoder reads the fields the root refers to as they arrive.
+  form.append('0', JSON.stringify(withState ? [null, '$K1'] : ['$K1']));
   const encoded = new Response(form);
   const body = Buffer.from(await encoded.arrayBuffer());
   return client.action(name, page, body, encoded.headers.get('content-type')!);

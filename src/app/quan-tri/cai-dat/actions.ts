@@ -45,6 +45,7 @@ const settingsForm = z.strictObject({
 const SECTION_LISTS = ['sectionId', 'sectionTitle', 'sectionExpectsSource'] as const;
 
 export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return INVALID_FORM;
   const { publicationId, expectedVersion, ...values } = formFields(formData);
   const lists = Object.fromEntries(SECTION_LISTS.map((name) => [name, formData.getAll(name)]));
   for (const name of SECTION_LISTS) delete values[name];
