@@ -5,12 +5,17 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // e2e: journeys in Chromium; security: attacks replayed over HTTP (every *.spec.ts of
+  // tests/security), both against the same production build and server.
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'security', testDir: 'tests/security' },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   outputDir: 'test-results/e2e',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -33,7 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: 'node scripts/server.mjs',
+    env: { PORT: String(port) },
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,6 +12,8 @@ import { prepareDatabase, shouldLoadDemoAccounts } from './lib/prepare.ts';
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(projectRoot, 'node_modules/next/dist/bin/next');
+// Next's handler behind our own HTTP server (client addresses from the socket, decision 013).
+const serverScript = path.join(projectRoot, 'scripts/server.mjs');
 
 function say(line: string) {
   console.log(`[bản tin] ${line}`);
@@ -61,8 +63,8 @@ function authSecret(): string {
   return secret;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: 'inherit' });
+function run(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [script, ...args], { cwd: projectRoot, env, stdio: 'inherit' });
 }
 
 async function main() {
@@ -96,12 +98,12 @@ async function main() {
     const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXTAUTH_SECRET: authSecret() };
     if (!isDev && needsBuild()) {
       say('Đang build ứng dụng (lần đầu mất vài phút)…');
-      child = run(['build'], { ...env, NODE_ENV: 'production' });
+      child = run(nextBin, ['build'], { ...env, NODE_ENV: 'production' });
       const code = await new Promise<number | null>((resolve) => child!.once('exit', resolve));
       if (code !== 0) throw new StartupError('Build thất bại; xem lỗi ở trên.');
     }
     say(`Mở http://localhost:${port} — Ctrl-C để dừng.`);
-    child = run(isDev ? ['dev', '-p', String(port)] : ['start', '-p', String(port)], env);
+    child = run(serverScript, isDev ? ['--dev'] : [], { ...env, NODE_ENV: isDev ? 'development' : 'production' });
     child.once('exit', (code) => void stop(code ?? 0));
   } catch (error) {
     console.error(error instanceof StartupError ? `[bản tin] ${error.message}` : error);

@@ -1,5 +1,5 @@
-// `npm test`: lint, then unit, integration (real PostgreSQL) and end-to-end (production build, real
-// Chromium) tests, in that order; exits non-zero on any failure and ends with one line
+// `npm test`: lint, then unit, integration (real PostgreSQL), end-to-end (production build, real
+// Chromium) and security (attacks over HTTP against the same build) tests, in that order; exits non-zero on any failure and ends with one line
 // "tests: N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -53,7 +53,8 @@ async function vitest(project: 'unit' | 'integration'): Promise<number> {
   return code;
 }
 
-async function endToEnd(): Promise<number> {
+/** The Playwright projects (e2e, security): one database, one production build, one server. */
+async function endToEnd(projects: string[]): Promise<number> {
   const server = await startTestServer();
   const database = `bantin_e2e_${process.pid}`;
   const mediaRoot = await mkdtemp(path.join(os.tmpdir(), 'bantin-e2e-media-'));
@@ -68,6 +69,8 @@ async function endToEnd(): Promise<number> {
       MEDIA_ROOT: mediaRoot,
       NODE_ENV: 'production' as const,
       NEXTAUTH_SECRET: crypto.randomUUID(),
+      // The security suite connects from 127.0.0.2 to play a reverse proxy (tests/security).
+      TRUSTED_PROXIES: '127.0.0.2',
     };
     console.log('\n▶ Build production cho kiểm thử đầu-cuối');
     const buildCode = await run(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build'], env);
@@ -75,9 +78,10 @@ async function endToEnd(): Promise<number> {
       total.failed += 1;
       return buildCode;
     }
-    const output = path.join(projectRoot, 'test-results/e2e.json');
+    const output = path.join(projectRoot, 'test-results/playwright.json');
     await rm(output, { force: true });
-    const code = await run(bin('playwright'), ['test', ...e2eFiles], env);
+    const args = ['test', ...projects.map((project) => `--project=${project}`), ...playwrightFiles];
+    const code = await run(bin('playwright'), args, env);
     await addPlaywrightCounts(output);
     return code;
   } finally {
@@ -87,9 +91,10 @@ async function endToEnd(): Promise<number> {
   }
 }
 
-// `npm test -- e2e` (or lint, unit, integration) runs only the named stages.
+// `npm test -- e2e` (or lint, unit, integration, security) runs only the named stages;
+// `npm test -- security tests/security/sign-in.spec.ts` only some files.
 const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('tests/'));
-const e2eFiles = process.argv.slice(2).filter((arg) => arg.startsWith('tests/e2e/'));
+const playwrightFiles = process.argv.slice(2).filter((arg) => /^tests\/(e2e|security)\//.test(arg));
 const runs = (stage: string) => chosen.length === 0 || chosen.includes(stage);
 
 ensureSystemPackages();
@@ -112,9 +117,10 @@ if (runs('integration')) {
   console.log('\n▶ Kiểm thử tích hợp (PostgreSQL thật)');
   codes.push(await vitest('integration'));
 }
-if (runs('e2e')) {
-  console.log('\n▶ Kiểm thử đầu-cuối (Chromium)');
-  codes.push(await endToEnd());
+const playwrightProjects = ['e2e', 'security'].filter(runs);
+if (playwrightProjects.length > 0) {
+  console.log(`\n▶ Kiểm thử đầu-cuối (Chromium) và bảo mật (HTTP): ${playwrightProjects.join(', ')}`);
+  codes.push(await endToEnd(playwrightProjects));
 }
 
 // Counted failures fail the run even if a runner's exit code said otherwise.

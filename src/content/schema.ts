@@ -2,6 +2,7 @@
 // the PDF agree on. Anything outside it (unknown nodes, marks, attributes, external images,
 // script links) is rejected before it is stored.
 import { z } from 'zod';
+import { richTextRun, singleLineText } from '@/schemas/text';
 
 export const MAX_DOCUMENT_BYTES = 1_000_000;
 export const MAX_DOCUMENT_DEPTH = 12;
@@ -22,7 +23,7 @@ const linkMark = z.strictObject({
     target: z.literal('_blank').nullable().optional(),
     rel: z.string().max(100).nullable().optional(),
     class: z.null().optional(),
-    title: z.string().max(300).nullable().optional(),
+    title: singleLineText(z.string().max(300)).nullable().optional(),
   }),
 });
 
@@ -35,7 +36,7 @@ const mark = z.discriminatedUnion('type', [
 
 const textNode = z.strictObject({
   type: z.literal('text'),
-  text: z.string().min(1),
+  text: richTextRun(z.string().min(1)),
   marks: z.array(mark).max(4).optional(),
 });
 
@@ -56,9 +57,9 @@ const heading = z.strictObject({
 
 const imageAttrs = z.strictObject({
   mediaId: z.number().int().positive(),
-  caption: z.string().max(1000).nullable().optional(),
-  credit: z.string().max(200).nullable().optional(),
-  alt: z.string().max(500).nullable().optional(),
+  caption: singleLineText(z.string().max(1000)).nullable().optional(),
+  credit: singleLineText(z.string().max(200)).nullable().optional(),
+  alt: singleLineText(z.string().max(500)).nullable().optional(),
 });
 
 const image = z.strictObject({ type: z.literal('image'), attrs: imageAttrs });

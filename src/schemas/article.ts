@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Outcome } from '@/lib/outcome';
+import { multilineText, singleLineText } from './text';
 
 // Shared by the article form and the server: the same limits, messages and shapes on both sides.
 
@@ -14,19 +15,14 @@ export const RETURN_COMMENT_MAX = 2000;
 export const ARTICLE_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'PUBLISHED'] as const;
 export type ArticleStatusCode = (typeof ARTICLE_STATUSES)[number];
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .max(max, `${label} tối đa ${max} ký tự.`)
-    .transform((value) => value.normalize('NFC').trim() || null)
+const optionalText = (max: number, label: string, kind = singleLineText) =>
+  kind(z.string().max(max, `${label} tối đa ${max} ký tự.`))
+    .transform((value) => value || null)
     .nullable()
     .optional()
     .transform((value) => value ?? null);
 
-export const sourceUrlSchema = z
-  .string()
-  .trim()
-  .max(SOURCE_URL_MAX, `Đường dẫn nguồn tối đa ${SOURCE_URL_MAX} ký tự.`)
+export const sourceUrlSchema = singleLineText(z.string().max(SOURCE_URL_MAX, `Đường dẫn nguồn tối đa ${SOURCE_URL_MAX} ký tự.`))
   .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'Đường dẫn nguồn phải bắt đầu bằng http:// hoặc https://.')
   .transform((value) => value || null)
   .nullable()
@@ -34,23 +30,15 @@ export const sourceUrlSchema = z
   .transform((value) => value ?? null);
 
 export const articleFieldsSchema = z.strictObject({
-  title: z
-    .string({ error: 'Cần nhập tiêu đề.' })
-    .transform((value) => value.normalize('NFC').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, 'Cần nhập tiêu đề.').max(TITLE_MAX, `Tiêu đề tối đa ${TITLE_MAX} ký tự.`)),
-  lead: optionalText(LEAD_MAX, 'Sapo'),
+  title: singleLineText(z.string().min(1, 'Cần nhập tiêu đề.').max(TITLE_MAX, `Tiêu đề tối đa ${TITLE_MAX} ký tự.`), 'Cần nhập tiêu đề.'),
+  lead: optionalText(LEAD_MAX, 'Sapo', multilineText),
   // Checked against the rich-text schema by the server (parseRichDocument).
   body: z.unknown(),
   sourceAuthors: optionalText(SOURCE_TEXT_MAX, 'Tác giả nguồn'),
   sourceOutlet: optionalText(SOURCE_TEXT_MAX, 'Tên nguồn'),
   sourceUrl: sourceUrlSchema,
   tags: z
-    .array(
-      z
-        .string()
-        .transform((tag) => tag.normalize('NFC').replace(/\s+/g, ' ').trim())
-        .pipe(z.string().min(1).max(TAG_MAX, `Chủ đề tối đa ${TAG_MAX} ký tự.`)),
-    )
+    .array(singleLineText(z.string().min(1).max(TAG_MAX, `Chủ đề tối đa ${TAG_MAX} ký tự.`)))
     .max(TAGS_MAX, `Tối đa ${TAGS_MAX} chủ đề.`)
     .default([]),
 });
@@ -58,10 +46,10 @@ export const articleFieldsSchema = z.strictObject({
 export type ArticleFields = z.input<typeof articleFieldsSchema>;
 
 export const versionSchema = z.number({ error: 'Thiếu phiên bản của bài viết.' }).int().positive();
-export const returnCommentSchema = z
-  .string({ error: 'Cần nhập lý do trả lại.' })
-  .transform((value) => value.trim())
-  .pipe(z.string().min(1, 'Cần nhập lý do trả lại.').max(RETURN_COMMENT_MAX, `Lý do tối đa ${RETURN_COMMENT_MAX} ký tự.`));
+export const returnCommentSchema = multilineText(
+  z.string().min(1, 'Cần nhập lý do trả lại.').max(RETURN_COMMENT_MAX, `Lý do tối đa ${RETURN_COMMENT_MAX} ký tự.`),
+  'Cần nhập lý do trả lại.',
+);
 
 /**
  * How a save came about: typing paused (`auto`) or someone pressed "Lưu nháp" (`manual`). Only

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './dates';
-import { cleanText } from '@/lib/text';
+import { multilineText, singleLineText } from './text';
 
 // Shared by the issue forms (composer, scheduling) and the server: the same limits and
 // messages on both sides. Every schema is strict: unknown keys (status, version, …) are refused.
@@ -47,10 +47,10 @@ export const createIssueSchema = z
     message: 'Đến ngày phải cùng hoặc sau Từ ngày.',
   });
 
-const sectionTitleSchema = z
-  .string({ error: 'Cần nhập tên chuyên mục.' })
-  .transform(cleanText)
-  .pipe(z.string().min(1, 'Cần nhập tên chuyên mục.').max(SECTION_TITLE_MAX, `Tên chuyên mục tối đa ${SECTION_TITLE_MAX} ký tự.`));
+const sectionTitleSchema = singleLineText(
+  z.string().min(1, 'Cần nhập tên chuyên mục.').max(SECTION_TITLE_MAX, `Tên chuyên mục tối đa ${SECTION_TITLE_MAX} ký tự.`),
+  'Cần nhập tên chuyên mục.',
+);
 
 /** 0-based place in the list; past the end means last. */
 const positionSchema = z.number({ error: 'Thiếu vị trí.' }).int('Vị trí không hợp lệ.').min(0, 'Vị trí không hợp lệ.');
@@ -118,10 +118,10 @@ export const publishIssueNowSchema = z.strictObject({
 
 export const unpublishIssueSchema = z.strictObject({
   expectedVersion: issueVersionSchema,
-  reason: z
-    .string({ error: 'Cần nhập lý do gỡ xuất bản.' })
-    .transform((value) => value.trim())
-    .pipe(z.string().min(1, 'Cần nhập lý do gỡ xuất bản.').max(2000, 'Lý do tối đa 2000 ký tự.')),
+  reason: multilineText(
+    z.string().min(1, 'Cần nhập lý do gỡ xuất bản.').max(2000, 'Lý do tối đa 2000 ký tự.'),
+    'Cần nhập lý do gỡ xuất bản.',
+  ),
 });
 
 /** The composer's changes, one server action for all (its `op` field). */

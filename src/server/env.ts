@@ -1,4 +1,5 @@
 import 'server-only';
+import { BlockList, isIPv4 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -68,4 +69,46 @@ export function getAuthEnv(): AuthEnv {
   process.env.NEXTAUTH_URL = url;
   cachedAuth = { secret: result.data.NEXTAUTH_SECRET, url };
   return cachedAuth;
+}
+
+// TRUSTED_PROXIES: the addresses (CIDRs or single addresses, comma-separated) of our own
+// reverse proxies, whose X-Forwarded-For entries are believed. Empty: none, the socket's peer
+// is the client. BANTIN_PEER_HEADER is set by scripts/server.mjs, never by people: it says the
+// socket's peer address arrives in a header that the server wrote itself.
+const proxyEntrySchema = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], {
+  error: 'cần địa chỉ IP hoặc dải CIDR cách nhau bởi dấu phẩy, ví dụ 127.0.0.1,10.0.0.0/8,fd00::/8',
+});
+
+const proxyEnvSchema = z.object({
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(proxyEntrySchema)),
+  BANTIN_PEER_HEADER: z.literal('1').optional(),
+});
+
+export type ProxyEnv = { trustedProxies: BlockList; trustedProxyList: string[]; hasPeerHeader: boolean };
+
+let cachedProxy: ProxyEnv | undefined;
+
+/** Which forwarding proxies are believed; needs no database. */
+export function getProxyEnv(): ProxyEnv {
+  if (cachedProxy) return cachedProxy;
+  const result = proxyEnvSchema.safeParse(process.env);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  const trustedProxies = new BlockList();
+  for (const entry of result.data.TRUSTED_PROXIES) {
+    const [address = '', prefix] = entry.split('/');
+    const type = isIPv4(address) ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) trustedProxies.addAddress(address, type);
+    else trustedProxies.addSubnet(address, Number(prefix), type);
+  }
+  cachedProxy = { trustedProxies, trustedProxyList: result.data.TRUSTED_PROXIES, hasPeerHeader: result.data.BANTIN_PEER_HEADER === '1' };
+  return cachedProxy;
 }

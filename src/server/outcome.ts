@@ -1,10 +1,10 @@
 import 'server-only';
 import type { Refusal, Outcome } from '@/lib/outcome';
 import { parseId } from '@/lib/route-params';
-import { recordRefusal, type AuditEntityType } from './audit';
-import { requireActor, type Actor } from './auth/session';
-import { DomainError, TransitionError, ValidationError } from './errors';
-import { ForbiddenError } from './permissions';
+import type { AuditEntityType } from './audit';
+import { recordRefusal } from './audit/refusals';
+import { getActor, type Actor } from './auth/session';
+import { AuthError, DomainError } from './errors';
 
 // The one path from a domain command to the outside: a server action answers an Outcome, a
 // route handler a Response. Both record every refusal worth knowing about in the audit trail,
@@ -21,13 +21,6 @@ export type ActionContext = {
   actor?: Actor;
 };
 
-/** Refusals that say something about the request rather than about the moment or a typo. */
-function isAuditedRefusal(error: DomainError): boolean {
-  return (
-    error instanceof ForbiddenError || error instanceof TransitionError || (error instanceof ValidationError && error.hasForbiddenFields)
-  );
-}
-
 export function refusalOf(error: DomainError, values?: Record<string, string>): Refusal {
   return {
     ok: false,
@@ -40,13 +33,14 @@ export function refusalOf(error: DomainError, values?: Record<string, string>): 
 }
 
 async function audited<T>(context: ActionContext, work: (actor: Actor) => Promise<T>): Promise<T> {
-  const actor = context.actor ?? (await requireActor());
+  let actor = context.actor ?? null;
   try {
+    actor ??= await getActor();
+    if (!actor) throw new AuthError();
     return await work(actor);
   } catch (error) {
-    if (error instanceof DomainError && isAuditedRefusal(error)) {
-      await recordRefusal(actor.id, { type: context.entity.type, id: parseId(context.entity.id) ?? '?' }, context.attempted, error);
-    }
+    const entityId = parseId(context.entity.id);
+    await recordRefusal(actor, error, { attempted: context.attempted, entityType: context.entity.type, entityId });
     throw error;
   }
 }

@@ -94,3 +94,10 @@ test('an admin creates an account, and deactivating it ends its open session at 
   await expect(otherPage).toHaveURL(/\/dang-nhap/);
   await other.close();
 });
+
+test('an empty sign-in form is answered in Vietnamese, not by the browser', async ({ page }) => {
+  await page.goto('/dang-nhap');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Hãy nhập email và mật khẩu.');
+  expect(await page.getByLabel('Email').evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('');
+});

@@ -37,3 +37,4 @@ UPDATE "Article" a SET "updatedById" = r."authorId" FROM "ArticleRevision" r WHE
 
 -- One spelling of each audited entity type.
 UPDATE "AuditEvent" SET "entityType" = 'user' WHERE "entityType" = 'User';
+UPDATE "AuditEvent" SET "entityType" = 'loginAttempt' WHERE "entityType" = 'LoginAttempt';

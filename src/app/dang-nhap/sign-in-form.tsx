@@ -8,7 +8,9 @@ import { useHydrated } from '@/components/admin/use-hydrated';
 // "CredentialsSignin"; the same words for an unknown email and a wrong password.
 const ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Email hoặc mật khẩu không đúng.',
-  Throttled: 'Bạn đã thử đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+  Throttled: 'Bạn đã thử đăng nhập sai nhiều lần liên tiếp. Vui lòng đợi một lát rồi thử lại.',
+  // Only after the correct password (src/server/auth/sign-in.ts).
+  Inactive: 'Tài khoản đã bị khoá. Vui lòng liên hệ quản trị viên.',
 };
 const FALLBACK_MESSAGE = 'Hệ thống chưa đăng nhập được. Vui lòng thử lại sau ít phút.';
 
@@ -21,6 +23,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // Said in Vietnamese here rather than by the browser's own (English) checks.
+    if (!String(form.get('email') ?? '').trim() || !String(form.get('password') ?? '')) {
+      setError('Hãy nhập email và mật khẩu.');
+      return;
+    }
     setPending(true);
     setError(null);
     let result;
@@ -48,7 +55,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     // method="post" keeps the password out of the address bar if the script never ran.
-    <form method="post" onSubmit={handleSubmit} className="admin-form sign-in__form">
+    <form method="post" onSubmit={handleSubmit} className="admin-form sign-in__form" noValidate>
       <div role="alert" className="form-outcome form-outcome--error" id="loi-dang-nhap">
         {error}
       </div>
@@ -58,7 +65,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           id="email"
           name="email"
           type="email"
-          required
+          aria-required="true"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -74,7 +81,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           id="password"
           name="password"
           type="password"
-          required
+          aria-required="true"
           autoComplete="current-password"
           maxLength={1024}
           aria-invalid={error ? true : undefined}

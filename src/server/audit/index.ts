@@ -1,10 +1,9 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { getDb, type Database, type Transaction } from '../db/client';
-import type { DomainError } from '../errors';
+import type { Database, Transaction } from '../db/client';
 
-// The one way to write the audit trail. Changes are recorded in the transaction that makes
-// them; refusals (whose transaction never commits) on their own, by recordRefusal.
+// The one way to write the audit trail: changes are recorded in the transaction that makes
+// them; refusals (whose transaction never commits) by recordRefusal in ./refusals.ts.
 
 export type AuditEntityType = 'article' | 'issue' | 'user' | 'publication' | 'loginAttempt' | 'media';
 
@@ -39,6 +38,9 @@ export type AuditAction =
   | 'publication.updated'
   | 'publication.logoChanged'
   | 'demo.loaded'
+  | 'auth.signIn.failed'
+  | 'auth.signIn.succeeded'
+  | 'auth.signIn.inactive'
   | `${AuditEntityType}.denied`
   | `${AuditEntityType}.refused`;
 
@@ -48,29 +50,11 @@ export type AuditEvent = {
   entityType: AuditEntityType;
   entityId: number | string;
   data?: Prisma.InputJsonValue;
+  /** Only for events recorded for a moment other than now (a sign-in burst's start). */
+  createdAt?: Date;
 };
 
 export function recordAudit(db: Database | Transaction, event: AuditEvent) {
   const { entityId, ...rest } = event;
   return db.auditEvent.create({ data: { ...rest, entityId: String(entityId) } });
-}
-
-/**
- * A refused command, recorded outside its (rolled back) transaction: `denied` when the role or
- * ownership rule said no, `refused` for any other refusal worth knowing about (a workflow
- * step the status does not allow, a forged field).
- */
-export function recordRefusal(
-  actorId: number,
-  entity: { type: AuditEntityType; id: number | string },
-  attempted: string,
-  error: DomainError,
-) {
-  return recordAudit(getDb(), {
-    actorId,
-    action: `${entity.type}.${error.status === 403 ? 'denied' : 'refused'}`,
-    entityType: entity.type,
-    entityId: entity.id,
-    data: { attempted, status: error.status, message: error.message },
-  });
 }

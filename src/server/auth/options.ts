@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getAuthEnv } from '../env';
-import { authorize, clientAddress } from './sign-in';
+import { clientAddress } from '../http/client-address';
+import { authorize } from './sign-in';
 
 declare module 'next-auth' {
   interface User {
@@ -28,7 +29,7 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
  * Error codes the sign-in form receives from next-auth (`signIn(...).error`). Credentials
  * that do not match give next-auth's own "CredentialsSignin".
  */
-export const SIGN_IN_ERROR = { throttled: 'Throttled', unavailable: 'Unavailable' } as const;
+export const SIGN_IN_ERROR = { throttled: 'Throttled', inactive: 'Inactive', unavailable: 'Unavailable' } as const;
 
 // Outside production a missing secret is replaced by one random per process (sessions then
 // end with the process); `npm start` passes a persistent one. Kept on globalThis so every
@@ -55,15 +56,17 @@ export const authOptions: AuthOptions = {
         password: { label: 'Mật khẩu', type: 'password' },
       },
       async authorize(credentials, request) {
+        const ipAddress = clientAddress(request.headers ?? {});
         let result;
         try {
-          result = await authorize(credentials, { ipAddress: clientAddress(request.headers?.['x-forwarded-for']) });
+          result = await authorize(credentials, { ipAddress });
         } catch (error) {
           // next-auth puts a thrown message into the redirect URL; keep database errors out of it.
-          console.error('Đăng nhập thất bại do lỗi hệ thống:', error);
+          console.error(`Đăng nhập thất bại do lỗi hệ thống (địa chỉ ${ipAddress}):`, error);
           throw new Error(SIGN_IN_ERROR.unavailable);
         }
         if (result.status === 'throttled') throw new Error(SIGN_IN_ERROR.throttled);
+        if (result.status === 'inactive') throw new Error(SIGN_IN_ERROR.inactive);
         if (result.status === 'invalid') return null;
         return { id: String(result.user.id), sessionVersion: result.user.sessionVersion };
       },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAudit } from '../audit';
 import sharp from 'sharp';
 import type { Database } from '../db/client';
 import type { MediaStorage } from '../media/storage';
@@ -171,8 +172,12 @@ export async function loadDemoData(db: Database, storage: MediaStorage, options:
           }
         }
       }
-      await tx.auditEvent.create({
-        data: { action: 'demo.loaded', entityType: 'publication', entityId: String(publication.id), data: { articles: articleCount } },
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'demo.loaded',
+        entityType: 'publication',
+        entityId: publication.id,
+        data: { articles: articleCount },
       });
       return { loaded: true as const, issues: issues.length, articles: articleCount, images: imageCount };
     },

@@ -3,6 +3,7 @@ import type { Database, Transaction } from '../db/client';
 import { getEnv } from '../env';
 import { FileSystemStorage, type MediaStorage } from './storage';
 import { processImage, variantKey } from './images';
+import { cleanFileName } from './upload';
 
 let storage: MediaStorage | undefined;
 
@@ -19,7 +20,7 @@ export type ImageDetails = {
   uploadedById?: number | null;
 };
 
-/** Re-encodes, stores both variants, then records the media row. Returns its id. */
+/** Re-encodes, stores both variants, then records the media row (file name cleaned). Returns its id. */
 export async function storeImage(
   db: Database | Transaction,
   mediaStorage: MediaStorage,
@@ -37,7 +38,7 @@ export async function storeImage(
       height: image.height,
       byteSize: image.variants.print.length,
       sha256: image.sha256,
-      originalName: details.originalName?.slice(0, 255) ?? null,
+      originalName: cleanFileName(details.originalName),
       caption: details.caption ?? null,
       credit: details.credit ?? null,
       alt: details.alt ?? null,

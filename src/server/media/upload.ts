@@ -1,4 +1,5 @@
 import 'server-only';
+import { cleanText } from '@/lib/text';
 import { TooLargeError } from '../errors';
 import { MAX_UPLOAD_BYTES } from './images';
 
@@ -33,19 +34,23 @@ export async function readBodyWithLimit(request: Request, limit = MAX_UPLOAD_BYT
   return Buffer.concat(chunks);
 }
 
-/** A file name to keep for people's reference: no path, no control or direction characters. */
-export function cleanFileName(raw: string | null): string | null {
+/** The X-File-Name header of the upload route: the browser sends it percent-encoded. */
+export function fileNameFromHeader(raw: string | null): string | null {
   if (!raw) return null;
-  let decoded: string;
   try {
-    decoded = decodeURIComponent(raw);
+    return decodeURIComponent(raw);
   } catch {
     return null;
   }
-  const base = decoded.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .normalize('NFC')
-    .trim();
-  return clean.slice(0, 255) || null;
+}
+
+/**
+ * A file name to keep for people's reference, whichever way the image came (editor upload,
+ * logo form): no path, no control or direction characters (an RTL override makes "gpj.exe"
+ * read "exe.jpg"), no leading dots, at most 255 characters.
+ */
+export function cleanFileName(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  return cleanText(base).replace(/^\.+/, '').trim().slice(0, 255) || null;
 }

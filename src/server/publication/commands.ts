@@ -7,7 +7,7 @@ import { assertCan, type PermissionActor } from '../permissions';
 import { parseInput } from '../validation';
 import { getMediaStorage, storeImage } from '../media/service';
 import { optionalCalendarDateSchema } from '@/schemas/dates';
-import { cleanText } from '@/lib/text';
+import { singleLineText } from '@/schemas/text';
 import type { Cadence, PageSize } from '@/generated/prisma/enums';
 
 // The publication's settings (masthead, credit, print format, cadence, colophon, default
@@ -21,18 +21,13 @@ const TEXT_MAX = 300;
 const SECTIONS_MAX = 20;
 
 const requiredText = (label: string) =>
-  z
-    .string({ error: `Cần nhập ${label}.` })
-    .transform(cleanText)
-    .pipe(z.string().min(1, `Cần nhập ${label}.`).max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`));
+  singleLineText(z.string().min(1, `Cần nhập ${label}.`).max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`), `Cần nhập ${label}.`);
 
 /** Blank means "not set": stored as null. */
 const optionalText = (label: string) =>
-  z
-    .string({ error: `${label} không hợp lệ.` })
-    .transform(cleanText)
-    .pipe(z.string().max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`))
-    .transform((value) => value || null);
+  singleLineText(z.string().max(TEXT_MAX, `${label} tối đa ${TEXT_MAX} ký tự.`), `${label} không hợp lệ.`).transform(
+    (value) => value || null,
+  );
 
 const settingsFieldsSchema = z.strictObject({
   mastheadTitle: requiredText('tên ấn phẩm'),

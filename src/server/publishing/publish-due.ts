@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAudit } from '../audit';
 import { getDb, type Transaction } from '../db/client';
 import { enqueueSideEffects } from './outbox';
 import type { Prisma } from '@/generated/prisma/client';
@@ -39,19 +40,17 @@ export async function publishLockedIssue(
   await tx.article.updateMany({ where: { id: { in: approvedIds } }, data: { status: 'PUBLISHED', publishAt: issue.publishAt } });
   await tx.issue.update({ where: { id: issue.id }, data: { status: 'PUBLISHED', publishedAt: now } });
   const isLate = now.getTime() - issue.publishAt.getTime() > LATE_AFTER_MS;
-  await tx.auditEvent.create({
+  await recordAudit(tx, {
+    actorId,
+    action: 'issue.published',
+    entityType: 'issue',
+    entityId: issue.id,
     data: {
-      actorId,
-      action: 'issue.published',
-      entityType: 'issue',
-      entityId: String(issue.id),
-      data: {
-        ...auditDetails,
-        publishAt: issue.publishAt.toISOString(),
-        articleIds: approvedIds,
-        ...(skippedIds.length ? { skippedArticleIds: skippedIds } : {}),
-        ...(isLate ? { late: true } : {}),
-      },
+      ...auditDetails,
+      publishAt: issue.publishAt.toISOString(),
+      articleIds: approvedIds,
+      ...(skippedIds.length ? { skippedArticleIds: skippedIds } : {}),
+      ...(isLate ? { late: true } : {}),
     },
   });
   await enqueueSideEffects(tx, 'issue.published', issue.id);

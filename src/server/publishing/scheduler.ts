@@ -1,4 +1,5 @@
 import 'server-only';
+import { purgeLoginAttempts } from '../auth/throttle';
 import { processOutbox } from './outbox';
 import { publishDueIssues } from './publish-due';
 
@@ -29,6 +30,8 @@ async function runOnce() {
     }
   });
   await runStep('tác vụ sau xuất bản', () => processOutbox());
+  // Housekeeping that shares the runner: sign-in attempts are only needed for a while.
+  await runStep('dọn lượt đăng nhập cũ', () => purgeLoginAttempts());
 }
 
 /** Starts the job; the returned function stops it and waits for a run in progress. */

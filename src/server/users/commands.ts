@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { singleLineText } from '@/schemas/text';
 import { Prisma } from '@/generated/prisma/client';
 import { Role } from '@/generated/prisma/enums';
 import { getDb, type Database, type Transaction } from '../db/client';
@@ -38,11 +39,10 @@ const emailSchema = z
   .toLowerCase()
   .pipe(z.email('Email không hợp lệ.').max(254, 'Email quá dài.'));
 
-const nameSchema = z
-  .string({ error: 'Hãy nhập họ và tên.' })
-  .trim()
-  .min(1, 'Hãy nhập họ và tên.')
-  .max(120, 'Họ và tên dài tối đa 120 ký tự.');
+const nameSchema = singleLineText(
+  z.string().min(1, 'Hãy nhập họ và tên.').max(120, 'Họ và tên dài tối đa 120 ký tự.'),
+  'Hãy nhập họ và tên.',
+);
 const roleSchema = z.enum(Role, { error: 'Vai trò không hợp lệ.' });
 const userIdSchema = z.number({ error: 'Người dùng không hợp lệ.' }).int().positive();
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { singleLineText } from '@/schemas/text';
 import { Pagination } from '@/components/public/pagination';
 import { requirePageActor } from '@/server/auth/session';
 import { ARTICLE_SORTS, listEditorialArticles, listFilterChoices, type ArticleFilter } from '@/server/articles/editorial-queries';
@@ -63,8 +64,8 @@ const filterSchema = z.object({
     .transform(Number)
     .optional()
     .catch(undefined),
-  'chuyen-muc': z.string().max(200).optional().catch(undefined),
-  q: z.string().max(200).optional().catch(undefined),
+  'chuyen-muc': singleLineText(z.string().max(200)).optional().catch(undefined),
+  q: singleLineText(z.string().max(200)).optional().catch(undefined),
   'sap-xep': z.enum(Object.keys(ARTICLE_SORTS) as [keyof typeof ARTICLE_SORTS]).catch('moi-cap-nhat'),
 });
 

@@ -17,7 +17,7 @@ export function LogoForm({ action, publicationId, logoMediaId }: { action: Actio
       ) : (
         <p>Chưa có biểu trưng.</p>
       )}
-      <form action={formAction} className="admin-form">
+      <form action={formAction} className="admin-form" noValidate>
         <input type="hidden" name="publicationId" value={publicationId} />
         <FileField
           label="Tệp ảnh (JPEG, PNG hoặc WebP, tối đa 4 MB)"

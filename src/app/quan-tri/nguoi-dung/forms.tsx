@@ -24,7 +24,7 @@ function Outcome({ state, listFieldErrors }: { state: FormState; listFieldErrors
 export function ActionForm({ action, submitLabel, children }: { action: Action; submitLabel: ReactNode; children: ReactNode }) {
   const [state, formAction, isPending] = useActionState(action, null);
   return (
-    <form action={formAction} className="admin-form admin-form--inline">
+    <form action={formAction} className="admin-form admin-form--inline" noValidate>
       {children}
       <button type="submit" className="admin-button" disabled={isPending} aria-busy={isPending}>
         {submitLabel}
@@ -46,13 +46,13 @@ export function CreateUserForm({ action, roles }: { action: Action; roles: RoleO
   // After a refusal the form is reset to these defaults, so what was typed stays.
   const values = typedValuesOf(state);
   return (
-    <form action={formAction} className="admin-form">
+    <form action={formAction} className="admin-form" noValidate>
       <div className="admin-form__grid">
         <Field id="nguoi-moi-ten" label="Họ và tên" error={errors.name}>
           <input
             id="nguoi-moi-ten"
             name="name"
-            required
+            aria-required="true"
             maxLength={120}
             autoComplete="off"
             defaultValue={values.name}
@@ -65,7 +65,7 @@ export function CreateUserForm({ action, roles }: { action: Action; roles: RoleO
             id="nguoi-moi-email"
             name="email"
             type="email"
-            required
+            aria-required="true"
             maxLength={254}
             autoComplete="off"
             defaultValue={values.email}
@@ -93,8 +93,7 @@ export function CreateUserForm({ action, roles }: { action: Action; roles: RoleO
             id="nguoi-moi-mat-khau"
             name="password"
             type="password"
-            required
-            minLength={10}
+            aria-required="true"
             maxLength={256}
             autoComplete="new-password"
             aria-invalid={errors.password ? true : undefined}

@@ -98,8 +98,7 @@ export default async function UsersPage() {
                       id={`mat-khau-${user.id}`}
                       name="password"
                       type="password"
-                      required
-                      minLength={10}
+                      aria-required="true"
                       maxLength={256}
                       autoComplete="new-password"
                     />

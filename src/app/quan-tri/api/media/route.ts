@@ -2,7 +2,7 @@ import { isSameOriginRequest } from '@/server/auth/request-origin';
 import { getDb } from '@/server/db/client';
 import { listMediaLibrary } from '@/server/media/library';
 import { getMediaStorage, storeImage } from '@/server/media/service';
-import { cleanFileName, readBodyWithLimit } from '@/server/media/upload';
+import { fileNameFromHeader, readBodyWithLimit } from '@/server/media/upload';
 import { runRoute } from '@/server/outcome';
 import { assertCan, ForbiddenError } from '@/server/permissions';
 import { parsePageParam } from '@/lib/route-params';
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
     if (!isSameOriginRequest(request.headers)) throw new ForbiddenError('article.create');
     const bytes = await readBodyWithLimit(request);
     const media = await storeImage(getDb(), getMediaStorage(), bytes, {
-      originalName: cleanFileName(request.headers.get('x-file-name')),
+      originalName: fileNameFromHeader(request.headers.get('x-file-name')),
       uploadedById: actor.id,
     });
     return json(media, 201);
