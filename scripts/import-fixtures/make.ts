@@ -5,6 +5,8 @@
 //   so-NN-2025.txt   the seed hard-wrapped at 90 columns with page headers/footers
 //   so-NN-2025.md    Markdown (Số 08: the seed itself; Số 17: written from the structure)
 //   so-17-2025.seed.txt  the Số 17 seed as received
+//   scan-only.pdf    a page that is only a photo (no text layer: needs OCR)
+//   encrypted.pdf    a PDF that needs a password to open
 // The hand-written fixtures of other bulletin shapes (digest, web page, PDF text) are not
 // touched. The outputs are committed so CI needs neither LibreOffice nor the seeds.
 //
@@ -16,6 +18,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { Document, ImageRun, Packer, Paragraph } from 'docx';
 import { readDemoIssues, type DemoIssue } from '../../src/server/demo/demo-data.ts';
 import { formatIssueNumber } from '../../src/lib/text.ts';
 import { bulletinDocx } from './docx.ts';
@@ -37,8 +40,8 @@ async function photo(index: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 45 }).toBuffer();
 }
 
-function printToPdf(docxPath: string, outDir: string) {
-  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docxPath], {
+function printToPdf(docxPath: string, outDir: string, filter = 'pdf') {
+  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, docxPath], {
     stdio: 'ignore',
     env: { ...process.env, HOME: outDir },
   });
@@ -63,9 +66,32 @@ async function writeForms(issue: DemoIssue, work: string) {
   console.log(`${base}: docx, pdf, txt, md`);
 }
 
+/** The two PDFs an import must refuse: a scan without text, and one behind a password. */
+async function writeRefusedPdfs(work: string) {
+  const scan = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new ImageRun({ type: 'jpg', data: await photo(1), transformation: { width: 480, height: 300 } })] }),
+        ],
+      },
+    ],
+  });
+  await writeFile(path.join(work, 'scan-only.docx'), await Packer.toBuffer(scan));
+  printToPdf(path.join(work, 'scan-only.docx'), work);
+  await copyFile(path.join(work, 'scan-only.pdf'), path.join(out, 'scan-only.pdf'));
+  const secret = new Document({ sections: [{ children: [new Paragraph({ text: 'BẢN TIN MẬT — SỐ 01/2025' })] }] });
+  await writeFile(path.join(work, 'encrypted.docx'), await Packer.toBuffer(secret));
+  const password = { EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'matkhau' } };
+  printToPdf(path.join(work, 'encrypted.docx'), work, `pdf:writer_pdf_Export:${JSON.stringify(password)}`);
+  await copyFile(path.join(work, 'encrypted.pdf'), path.join(out, 'encrypted.pdf'));
+  console.log('scan-only.pdf, encrypted.pdf');
+}
+
 const work = await mkdtemp(path.join(os.tmpdir(), 'import-fixtures-'));
 try {
   for (const issue of await readDemoIssues()) await writeForms(issue, work);
+  await writeRefusedPdfs(work);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
