@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, issueNumberSchema, issueYearSchema } from './issue';
 
 // Bulletin import: the limits the upload form and the server share, the shape of a proposed
 // issue (what the recogniser found, shown on the review screen and printed by the CLI), and
@@ -79,3 +80,30 @@ export const reviewEditSchema = z.discriminatedUnion('op', [
 
 export type ReviewEdit = z.infer<typeof reviewEditSchema>;
 export const reviewEditsSchema = z.array(reviewEditSchema).max(MAX_REVIEW_EDITS, 'Quá nhiều thay đổi; hãy tải tệp lên lại.');
+
+// ---------------------------------------------------------------------------------------------
+// Where the imported articles go.
+
+export const importTargetSchema = z.discriminatedUnion('kind', [
+  /** A new draft issue. */
+  z.strictObject({
+    kind: z.literal('new'),
+    number: issueNumberSchema,
+    year: issueYearSchema,
+    periodStart: calendarDate('Từ ngày'),
+    periodEnd: calendarDate('Đến ngày'),
+  }),
+  /** An existing draft issue, at the end of its sections (matched by name, else added). */
+  z.strictObject({ kind: z.literal('existing'), issueId: z.number().int().positive(), expectedVersion: z.number().int().positive() }),
+  /** A back issue, published in the archive on `publishedOn`, its articles published. */
+  z.strictObject({
+    kind: z.literal('archive'),
+    number: issueNumberSchema,
+    year: issueYearSchema,
+    periodStart: calendarDate('Từ ngày'),
+    periodEnd: calendarDate('Đến ngày'),
+    publishedOn: calendarDate('Ngày phát hành'),
+  }),
+]);
+
+export type ImportTargetInput = z.input<typeof importTargetSchema>;

@@ -21,21 +21,22 @@ const issueVersionSchema = z
   .int('Phiên bản của số bản tin không hợp lệ.')
   .positive('Phiên bản của số bản tin không hợp lệ.');
 
-const issueNumberSchema = z
+export const issueNumberSchema = z
   .number({ error: 'Cần nhập số.' })
   .int('Số phải là số nguyên.')
   .min(1, 'Số phải từ 1 trở lên.')
   .max(ISSUE_NUMBER_MAX, `Số tối đa là ${ISSUE_NUMBER_MAX}.`);
 
 const yearMessage = `Năm phải trong khoảng ${YEAR_MIN}–${YEAR_MAX}.`;
-const issueYearSchema = z
+export const issueYearSchema = z
   .number({ error: 'Cần nhập năm.' })
   .int('Năm phải là số nguyên.')
   .min(YEAR_MIN, yearMessage)
   .max(YEAR_MAX, yearMessage);
 
 /** "2025-10-13" → the UTC-midnight Date of a DATE column. */
-const calendarDate = (label: string) => z.iso.date({ error: `${label} không hợp lệ (cần dạng yyyy-mm-dd).` }).transform(parseCalendarDate);
+export const calendarDate = (label: string) =>
+  z.iso.date({ error: `${label} không hợp lệ (cần dạng yyyy-mm-dd).` }).transform(parseCalendarDate);
 
 export const createIssueSchema = z
   .strictObject({

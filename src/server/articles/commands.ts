@@ -49,7 +49,7 @@ async function tagIdsFor(tx: Transaction, names: string[]): Promise<number[]> {
   return ids;
 }
 
-function audit(tx: Transaction, actor: PermissionActor, action: string, articleId: number, data?: Prisma.InputJsonValue) {
+export function audit(tx: Transaction, actor: PermissionActor, action: string, articleId: number, data?: Prisma.InputJsonValue) {
   return tx.auditEvent.create({ data: { actorId: actor.id, action, entityType: 'article', entityId: String(articleId), data } });
 }
 
@@ -92,7 +92,7 @@ function contentColumns(fields: ParsedFields, body: Prisma.InputJsonValue) {
 }
 
 /** A slug is taken by a live article or kept as an old address of one. */
-async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
+export async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
   const [article, redirect] = await Promise.all([
     tx.article.findUnique({ where: { slug }, select: { id: true } }),
     tx.articleSlugRedirect.findUnique({ where: { slug }, select: { slug: true } }),

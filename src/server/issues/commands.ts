@@ -37,13 +37,13 @@ const STATE_CONFLICT = 'Số bản tin vừa được người khác thay đổi
 const NOT_DRAFT = 'Số này đã lên lịch hoặc đã xuất bản nên không sửa được bố cục. Gỡ lịch hoặc gỡ xuất bản trước khi sắp xếp lại.';
 const SECTION_NOT_FOUND = 'Không tìm thấy chuyên mục này trong số bản tin.';
 
-function audit(tx: Transaction, actor: PermissionActor, action: string, issueId: number, data: Prisma.InputJsonObject) {
+export function audit(tx: Transaction, actor: PermissionActor, action: string, issueId: number, data: Prisma.InputJsonObject) {
   return tx.auditEvent.create({ data: { actorId: actor.id, action, entityType: 'issue', entityId: String(issueId), data } });
 }
 
 const toVersion = (issue: Issue): IssueVersion => ({ id: issue.id, version: issue.version, status: issue.status });
 
-async function lockIssue(tx: Transaction, id: number, expectedVersion: number, conflictMessage: string): Promise<Issue> {
+export async function lockIssue(tx: Transaction, id: number, expectedVersion: number, conflictMessage: string): Promise<Issue> {
   // FOR UPDATE serialises concurrent writers on the row; the version check then decides.
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Issue" WHERE id = ${id} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError('Không tìm thấy số bản tin.');
