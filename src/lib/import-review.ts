@@ -106,3 +106,27 @@ export function applyReviewEdits(proposal: ProposedIssue, edits: readonly Review
 }
 
 export const articleCount = (proposal: ProposedIssue) => proposal.sections.reduce((sum, section) => sum + section.articles.length, 0);
+
+/**
+ * The edit list with one more change. Typing a name again replaces the previous rename of the
+ * same article or section instead of piling up; restoring a dropped article removes its drop.
+ */
+export function withEdit(edits: readonly ReviewEdit[], edit: ReviewEdit | { op: 'restoreArticle'; article: string }): ReviewEdit[] {
+  if (edit.op === 'restoreArticle') return edits.filter((other) => !(other.op === 'dropArticle' && other.article === edit.article));
+  const last = edits.at(-1);
+  const sameRename =
+    last &&
+    ((edit.op === 'renameArticle' && last.op === 'renameArticle' && last.article === edit.article) ||
+      (edit.op === 'renameSection' && last.op === 'renameSection' && last.section === edit.section));
+  return sameRename ? [...edits.slice(0, -1), edit] : [...edits, edit];
+}
+
+/** Articles the editor dropped, with the section they were in, so the screen can offer them back. */
+export function droppedArticles(proposal: ProposedIssue, edits: readonly ReviewEdit[]): ProposedArticle[] {
+  const dropped = new Set(edits.flatMap((edit) => (edit.op === 'dropArticle' ? [edit.article] : [])));
+  const before = applyReviewEdits(
+    proposal,
+    edits.filter((edit) => edit.op !== 'dropArticle'),
+  );
+  return before.sections.flatMap((section) => section.articles.filter((article) => dropped.has(article.id)));
+}

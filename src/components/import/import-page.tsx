@@ -1,0 +1,22 @@
+'use client';
+
+import { useState } from 'react';
+import type { DraftIssueOption } from './issue-fields';
+import { ReviewScreen } from './review-screen';
+import { UploadStep } from './upload-step';
+import type { ReviewPayload } from './upload';
+
+/** "Nhập bản tin" / "Nhập số cũ": upload, then review, then "Tạo số". */
+export function ImportPage({
+  isArchive,
+  drafts,
+  create,
+}: {
+  isArchive: boolean;
+  drafts: DraftIssueOption[];
+  create: (input: unknown) => Promise<{ ok: boolean; message: string; fieldErrors?: Record<string, string> } | null>;
+}) {
+  const [payload, setPayload] = useState<ReviewPayload | null>(null);
+  if (!payload) return <UploadStep isArchive={isArchive} onAnalysed={setPayload} />;
+  return <ReviewScreen payload={payload} isArchive={isArchive} drafts={drafts} create={create} onRestart={() => setPayload(null)} />;
+}
