@@ -20,7 +20,8 @@ const MAX_IMAGE_PIXELS = 25_000_000;
 /** Smaller drawings (logos, rules, icons) are not photos. */
 const MIN_PHOTO_POINTS = 40;
 
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** pdfjs-dist's folder, found from the project root (import.meta.url is not a path once bundled). */
+const pdfjsRoot = () => path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('pdfjs-dist/package.json'));
 
 type Matrix = number[];
 type RawImage = { width: number; height: number; kind: number; data?: Uint8Array | Uint8ClampedArray };
@@ -110,7 +111,7 @@ export async function readPdf(bytes: Buffer): Promise<ReadResult> {
     useWorkerFetch: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
-    standardFontDataUrl: `${path.join(pdfjsRoot, 'standard_fonts')}/`,
+    standardFontDataUrl: `${path.join(pdfjsRoot(), 'standard_fonts')}/`,
     verbosity: 0,
   });
   try {
