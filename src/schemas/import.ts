@@ -58,6 +58,18 @@ export type ProposedIssue = {
   warnings: string[];
 };
 
+/** What the review screen receives for an upload (the file itself stays staged on the server). */
+export type ReviewPayload = {
+  token: string;
+  fileName: string;
+  format: string;
+  proposal: ProposedIssue;
+  sourceText: string[];
+  photos: number;
+  /** The number the file gives is already used this year. */
+  numberTaken: boolean;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The editor's changes on the review screen, replayed by the server on its own analysis.
 

@@ -1,5 +1,8 @@
 'use client';
 
+import type { InputHTMLAttributes } from 'react';
+import { Field } from '@/components/admin/field';
+
 // Where the imported articles go: a new issue (number, year, period, taken from the file and
 // editable), an existing draft issue, or for a back issue also its publication date.
 
@@ -22,17 +25,12 @@ type Props = {
   fieldErrors: Record<string, string>;
 };
 
-function Input({ id, label, error, ...rest }: { id: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+/** A labelled input with its error, through the editorial area's one field component. */
+function Input({ id, label, error, ...rest }: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} error={error}>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-loi` : undefined} {...rest} />
-      {error ? (
-        <p id={`${id}-loi`} className="admin-field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 

@@ -1,16 +1,8 @@
 // Sends a bulletin file to the import route with upload progress (fetch has none), and
 // returns the proposed issue or the server's Vietnamese refusal.
-import type { ProposedIssue } from '@/schemas/import';
+import type { ReviewPayload } from '@/schemas/import';
 
-export type ReviewPayload = {
-  token: string;
-  fileName: string;
-  format: string;
-  proposal: ProposedIssue;
-  sourceText: string[];
-  photos: number;
-  numberTaken: boolean;
-};
+export type { ReviewPayload };
 
 export type UploadProgress = { phase: 'uploading'; percent: number } | { phase: 'analysing' };
 

@@ -5,22 +5,11 @@ import { importIssue, type ImportResult } from './commands';
 import { recogniseOptionsFor } from './known-names';
 import { analyseImport } from './pipeline';
 import { discardStaged, loadStaged, stageUpload } from './staging';
-import type { ProposedIssue } from '@/schemas/import';
+import type { ReviewPayload } from '@/schemas/import';
 import { formatIssueNumber } from '@/lib/text';
 
 // The editorial area's import: analyse an upload and keep it staged for review, then create
 // the issue from the staged copy with the editor's changes.
-
-export type ReviewPayload = {
-  token: string;
-  fileName: string;
-  format: string;
-  proposal: ProposedIssue;
-  sourceText: string[];
-  photos: number;
-  /** The number the file gives is already used this year. */
-  numberTaken: boolean;
-};
 
 export async function analyseUpload(actor: PermissionActor, fileName: string, bytes: Buffer): Promise<ReviewPayload> {
   assertCan(actor, 'issue.compose');
