@@ -12,22 +12,26 @@ const FORMS = {
 } as const;
 
 describe.each(Object.entries(FORMS))('%s', (issue, files) => {
-  it.each(files)('%s: sections and titles exact, captions and sources ≥ 95 %%', async (file) => {
-    const truth = await groundTruth(issue as keyof typeof FORMS);
-    const { proposal } = await analyseImport(file, await readFile(path.join(FIXTURES, file)), { knownSections: KNOWN_SECTIONS });
-    const result = score(proposal, truth);
-    expect(result.sections).toEqual(truth.sections.map((section) => section.title));
-    expect(result.titles).toEqual(truth.sections.map((section) => section.articles.map((article) => article.title)));
-    expect({ number: proposal.number, year: proposal.year, periodStart: proposal.periodStart, periodEnd: proposal.periodEnd }).toEqual({
-      number: truth.number,
-      year: truth.year,
-      periodStart: truth.periodStart,
-      periodEnd: truth.periodEnd,
-    });
-    const captionRatio = result.captions / result.captionTotal;
-    const sourceRatio = result.sources / result.sourceTotal;
-    console.log(`${file}: captions ${result.captions}/${result.captionTotal}, sources ${result.sources}/${result.sourceTotal}`);
-    expect(captionRatio, result.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-    expect(sourceRatio, result.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(files)(
+    '%s: sections and titles exact, captions and sources ≥ 95 %%',
+    async (file) => {
+      const truth = await groundTruth(issue as keyof typeof FORMS);
+      const { proposal } = await analyseImport(file, await readFile(path.join(FIXTURES, file)), { knownSections: KNOWN_SECTIONS });
+      const result = score(proposal, truth);
+      expect(result.sections).toEqual(truth.sections.map((section) => section.title));
+      expect(result.titles).toEqual(truth.sections.map((section) => section.articles.map((article) => article.title)));
+      expect({ number: proposal.number, year: proposal.year, periodStart: proposal.periodStart, periodEnd: proposal.periodEnd }).toEqual({
+        number: truth.number,
+        year: truth.year,
+        periodStart: truth.periodStart,
+        periodEnd: truth.periodEnd,
+      });
+      const captionRatio = result.captions / result.captionTotal;
+      const sourceRatio = result.sources / result.sourceTotal;
+      console.log(`${file}: captions ${result.captions}/${result.captionTotal}, sources ${result.sources}/${result.sourceTotal}`);
+      expect(captionRatio, result.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(sourceRatio, result.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    },
+    60_000,
+  );
 });

@@ -19,7 +19,7 @@ async function refusal(name: string, bytes: Buffer): Promise<string> {
   return (error as ValidationError).message;
 }
 
-describe('refused files', () => {
+describe('refused files', { timeout: 30_000 }, () => {
   it('a scanned PDF without text says OCR is needed', async () => {
     expect(await refusal('ban-scan.pdf', await fixture('scan-only.pdf'))).toMatch(/không có lớp chữ.*OCR/);
   });
@@ -89,7 +89,7 @@ function toWindows1258(text: string): Buffer {
   return iconv.encode(split, 'windows1258');
 }
 
-describe('text encodings', () => {
+describe('text encodings', { timeout: 30_000 }, () => {
   it('NFD text is read as NFC: titles equal the NFC ground truth', async () => {
     const seed = (await fixture('so-08-2025.md')).toString('utf8').normalize('NFD');
     const { proposal } = await analyseImport('so-08.md', Buffer.from(seed), { knownSections: KNOWN_SECTIONS });

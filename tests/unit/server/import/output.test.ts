@@ -26,7 +26,7 @@ describe('rich-text output', () => {
         expect(referencedMediaIds(captionsOnly)).toEqual([]);
       }
     }
-  });
+  }, 60_000);
 
   it('keeps bold, italic and safe links as marks', async () => {
     const { proposal } = await analyseImport('web.html', await readFile(path.join(FIXTURES, 'web-ban-tin-quang-nam.html')));
