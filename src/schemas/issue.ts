@@ -21,14 +21,14 @@ const issueVersionSchema = z
   .int('Phiên bản của số bản tin không hợp lệ.')
   .positive('Phiên bản của số bản tin không hợp lệ.');
 
-const issueNumberSchema = z
+export const issueNumberSchema = z
   .number({ error: 'Cần nhập số.' })
   .int('Số phải là số nguyên.')
   .min(1, 'Số phải từ 1 trở lên.')
   .max(ISSUE_NUMBER_MAX, `Số tối đa là ${ISSUE_NUMBER_MAX}.`);
 
 const yearMessage = `Năm phải trong khoảng ${YEAR_MIN}–${YEAR_MAX}.`;
-const issueYearSchema = z
+export const issueYearSchema = z
   .number({ error: 'Cần nhập năm.' })
   .int('Năm phải là số nguyên.')
   .min(YEAR_MIN, yearMessage)

@@ -28,7 +28,7 @@ import type { Article } from '@/generated/prisma/client';
 // an approver publishes it ("Xuất bản bản sửa").
 
 /** A slug is taken by a live article or kept as an old address of one. */
-async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
+export async function isSlugTaken(tx: Transaction, slug: string): Promise<boolean> {
   const [article, redirect] = await Promise.all([
     tx.article.findUnique({ where: { slug }, select: { id: true } }),
     tx.articleSlugRedirect.findUnique({ where: { slug }, select: { slug: true } }),

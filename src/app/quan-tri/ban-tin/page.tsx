@@ -18,6 +18,8 @@ export default async function IssuesPage() {
         <h1 className="admin-title">Số bản tin</h1>
         <p className="issues-heading__links">
           {can(actor, 'publication.manage') ? <Link href="/quan-tri/cai-dat">Cài đặt ấn phẩm</Link> : null}
+          <Link href="/quan-tri/ban-tin/nhap">Nhập bản tin</Link>
+          {can(actor, 'issue.publish') ? <Link href="/quan-tri/ban-tin/nhap-so-cu">Nhập số cũ</Link> : null}
           <Link href="/quan-tri/ban-tin/moi" className="admin-button admin-button--primary">
             Số mới
           </Link>

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { getIssueView } from '@/server/issues/queries';
+import { getIssuePrintFile } from '@/server/import/print-file';
 import { getIssuePdf, issuePdfKey, PdfTimeoutError } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { parseIssueAddress } from '@/lib/route-params';
@@ -28,13 +29,26 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
   try {
     const issue = await getIssueView(address, { visibility: 'public' });
     if (!issue) return textResponse(404, 'Không tìm thấy số bản tin.');
-    const key = issuePdfKey(issue);
+    // A back issue brought in with its original PDF is served that file, not a rendering.
+    const original = await getIssuePrintFile(issue.id);
+    const key = original ? `original-${original.sha256}` : issuePdfKey(issue);
     const headers = {
       ETag: `"${key}"`,
       'Cache-Control': 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',
     };
     if (matches(request.headers.get('if-none-match'), headers.ETag)) return new Response(null, { status: 304, headers });
+    const disposition = `attachment; filename="${issuePdfFileName(issue)}"`;
+    if (original) {
+      return new Response(Buffer.from(original.bytes), {
+        headers: {
+          ...headers,
+          'Content-Type': 'application/pdf',
+          'Content-Length': String(original.bytes.length),
+          'Content-Disposition': disposition,
+        },
+      });
+    }
     const stored = await getIssuePdf(issue, key);
     const file = await open(stored.path);
     return new Response(Readable.toWeb(file.createReadStream()) as ReadableStream<Uint8Array>, {
@@ -43,7 +57,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
         'Content-Type': 'application/pdf',
         'Content-Length': String(stored.size),
         // The name is built from two integers only: nothing to escape.
-        'Content-Disposition': `attachment; filename="${issuePdfFileName(issue)}"`,
+        'Content-Disposition': disposition,
       },
     });
   } catch (error) {
