@@ -5,6 +5,7 @@ import { getDashboard } from '@/server/articles/dashboard-queries';
 import { getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
 import { editorAbilities } from '@/server/articles/abilities';
 import { getDb } from '@/server/db/client';
+import { ForbiddenError } from '@/server/permissions';
 import type { PermissionActor } from '@/server/permissions';
 
 let editor: PermissionActor;
@@ -103,7 +104,8 @@ describe('editorAbilities', () => {
     // The buttons agree with the commands: an editor's forged approval is refused.
     const created = await createArticle(editor, fields('Tự duyệt'));
     await submitArticle(editor, created.id, { expectedVersion: 1 });
-    await expect(approveArticle(editor, created.id, { expectedVersion: 1 })).rejects.toThrow();
+    await expect(approveArticle(editor, created.id, { expectedVersion: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await getDb().article.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('SUBMITTED');
   });
 });
 

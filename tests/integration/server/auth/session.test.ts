@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode } from 'next-auth/jwt';
 import { actorFromToken } from '@/server/auth/session';
 import { authOptions, SESSION_MAX_AGE_SECONDS } from '@/server/auth/options';
 import { authorize } from '@/server/auth/sign-in';
@@ -67,8 +66,6 @@ describe('actorFromToken', () => {
 });
 
 describe('the session token', () => {
-  const secret = () => authOptions.secret!;
-
   it('carries only the user id and the session version', async () => {
     const jwt = authOptions.callbacks!.jwt!;
     const user = { id: '42', sessionVersion: 3, email: 'x@demo.local', name: 'X' };
@@ -88,15 +85,5 @@ describe('the session token', () => {
   it('lasts eight hours', () => {
     expect(authOptions.session).toMatchObject({ strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS });
     expect(SESSION_MAX_AGE_SECONDS).toBe(8 * 3600);
-  });
-
-  it('is refused when tampered with or expired', async () => {
-    const token = await encode({ token: { userId: 1, sessionVersion: 1 }, secret: secret() });
-    expect(await decode({ token, secret: secret() })).toMatchObject({ userId: 1, sessionVersion: 1 });
-    const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
-    await expect(decode({ token: tampered, secret: secret() })).rejects.toThrow();
-    await expect(decode({ token, secret: 'another secret of at least thirty-two chars' })).rejects.toThrow();
-    const expired = await encode({ token: { userId: 1, sessionVersion: 1 }, secret: secret(), maxAge: -60 });
-    await expect(decode({ token: expired, secret: secret() })).rejects.toThrow();
   });
 });
