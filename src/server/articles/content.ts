@@ -90,7 +90,8 @@ async function tagNamesOf(tx: Transaction, articleId: number): Promise<string[]>
   return tags.map(({ tag }) => tag.name);
 }
 
-function draftOf(
+/** Stored columns as the form's fields (blank for "not set"). */
+export function draftOf(
   row: Pick<Article, 'title' | 'lead' | 'body' | 'sourceAuthors' | 'sourceOutlet' | 'sourceUrl'>,
   tags: string[],
 ): ArticleDraft {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '../db/client';
+import { draftOf } from './content';
 import { NotFoundError } from '../errors';
 import { referencedMediaIds, storedDocument, type RichDocument } from '@/content/schema';
 import type { ArticleDraft, SavedArticle } from '@/schemas/article';
@@ -229,16 +230,6 @@ export async function getRevision(articleId: number, version: number): Promise<R
     sourceUrl: row.sourceUrl,
   };
 }
-
-const draftOf = (content: ArticleContent, tags: string[]): ArticleDraft => ({
-  title: content.title,
-  lead: content.lead ?? '',
-  body: content.body,
-  sourceAuthors: content.sourceAuthors ?? '',
-  sourceOutlet: content.sourceOutlet ?? '',
-  sourceUrl: content.sourceUrl ?? '',
-  tags,
-});
 
 /** The editor's starting point: the text it works on (the pending revision's, if any) as form fields. */
 export function editorDataOf(article: EditableArticle): { article: SavedArticle; draft: ArticleDraft; live: ArticleDraft } {

@@ -34,6 +34,23 @@ async function publishedArticle(title: string) {
   return publishArticle(approver, created.id, { expectedVersion: 1 });
 }
 
+/** An approved article (text "Bản đã duyệt.") in an issue scheduled an hour from now. */
+async function approvedInScheduledIssue(title: string) {
+  const created = await createArticle(editor, fields(title, 'Bản đã duyệt.'));
+  await submitArticle(editor, created.id, { expectedVersion: 1 });
+  await approveArticle(approver, created.id, { expectedVersion: 1 });
+  const issue = await createDraftIssue(approver, (await createPublication()).id);
+  const placed = await placeArticles(approver, issue, issue.sections[0]!.id, [created.id]);
+  await getDb().article.update({ where: { id: created.id }, data: { sourceOutlet: 'Báo Lai Châu' } });
+  const publishAt = new Date(Date.now() + 3_600_000);
+  await scheduleIssue(approver, issue.id, {
+    expectedVersion: placed.version,
+    publishAt: publishAt.toISOString(),
+    acknowledgedWarnings: true,
+  });
+  return { created, issue, publishAt };
+}
+
 const publicText = async (slug: string) => {
   const found = await findPublicArticle(slug);
   return found?.kind === 'article' ? JSON.stringify(found.article.body) : null;
@@ -100,19 +117,7 @@ describe('a published article being corrected', () => {
   });
 
   it('keeps other workflow steps until the pending revision is published or discarded', async () => {
-    const created = await createArticle(editor, fields(`Bài duyệt có bản sửa ${Date.now()}`, 'Bản đã duyệt.'));
-    await submitArticle(editor, created.id, { expectedVersion: 1 });
-    await approveArticle(approver, created.id, { expectedVersion: 1 });
-    const publication = await createPublication();
-    const issue = await createDraftIssue(approver, publication.id);
-    const placed = await placeArticles(approver, issue, issue.sections[0]!.id, [created.id]);
-    await getDb().article.update({ where: { id: created.id }, data: { sourceOutlet: 'Báo Lai Châu' } });
-    const publishAt = new Date(Date.now() + 3_600_000);
-    await scheduleIssue(approver, issue.id, {
-      expectedVersion: placed.version,
-      publishAt: publishAt.toISOString(),
-      acknowledgedWarnings: true,
-    });
+    const { created, issue, publishAt } = await approvedInScheduledIssue(`Bài duyệt có bản sửa ${Date.now()}`);
     const pending = await saveArticle(approver, created.id, { ...fields(created.slug, 'Sửa sau khi lên lịch'), expectedVersion: 1 });
     expect(pending).toMatchObject({ status: 'APPROVED', isLive: true, hasPendingRevision: true });
     expect(await publishArticle(approver, created.id, { expectedVersion: 2 }).catch((e: unknown) => e)).toBeInstanceOf(TransitionError);
@@ -124,18 +129,7 @@ describe('a published article being corrected', () => {
   });
 
   it('publishing the revision of an approved article in a scheduled issue approves the new version', async () => {
-    const created = await createArticle(editor, fields(`Bài đã duyệt sửa lại ${Date.now()}`, 'Bản đã duyệt.'));
-    await submitArticle(editor, created.id, { expectedVersion: 1 });
-    await approveArticle(approver, created.id, { expectedVersion: 1 });
-    const publication = await createPublication();
-    const issue = await createDraftIssue(approver, publication.id);
-    const placed = await placeArticles(approver, issue, issue.sections[0]!.id, [created.id]);
-    await getDb().article.update({ where: { id: created.id }, data: { sourceOutlet: 'Báo Lai Châu' } });
-    await scheduleIssue(approver, issue.id, {
-      expectedVersion: placed.version,
-      publishAt: new Date(Date.now() + 3_600_000).toISOString(),
-      acknowledgedWarnings: true,
-    });
+    const { created } = await approvedInScheduledIssue(`Bài đã duyệt sửa lại ${Date.now()}`);
     await saveArticle(approver, created.id, { ...fields('Tiêu đề mới', 'Bản sửa'), expectedVersion: 1 });
     await publishRevision(approver, created.id, { expectedVersion: 2 });
     expect(await getDb().article.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
