@@ -14,6 +14,26 @@ export type ExcerptPart = { text: string; isMatch: boolean };
 /** What the excerpt marks: whole words, and the last query word as a prefix. */
 export type ExcerptTerms = { words: ReadonlySet<string>; prefix: string };
 
+const foldedChars = new Map<string, string>();
+
+/**
+ * `text` without diacritics, in lower case, character for character (so positions match):
+ * "Chuyển đổi" becomes "chuyen doi". A character that does not fold to one stays as it is.
+ */
+function foldText(text: string): string {
+  let out = '';
+  for (const char of text) {
+    let folded = foldedChars.get(char);
+    if (folded === undefined) {
+      const candidate = removeDiacritics(char).toLowerCase();
+      folded = candidate.length === char.length ? candidate : char;
+      foldedChars.set(char, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
 /** The lead and readable body text of a stored article, the text an excerpt is cut from. */
 export function excerptSource(lead: string | null, body: unknown): string {
   // Stored bodies are validated on write; one that fails now gives no body text, not an error.
@@ -28,29 +48,56 @@ export function excerptSource(lead: string | null, body: unknown): string {
  */
 export function buildExcerpt(source: string, terms: ExcerptTerms): ExcerptPart[] {
   const text = cleanText(source);
-  const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((match) => {
-    const key = removeDiacritics(match[0]).toLowerCase();
-    // The query term this word matches, if any.
-    const term = terms.words.has(key) ? key : key.startsWith(terms.prefix) ? terms.prefix : null;
-    return { start: match.index, end: match.index + match[0].length, term };
-  });
-  if (words.length === 0) return [];
+  // Words are read only as far as needed: a long body that matches early stops early.
+  const pattern = /[\p{L}\p{M}\p{N}]+/gu;
+  const words: { start: number; end: number; term: string | null }[] = [];
+  let isRead = false;
+  const wordAt = (index: number) => {
+    while (words.length <= index && !isRead) {
+      const match = pattern.exec(text);
+      if (!match) {
+        // exec would start over after its last match: remember the end instead.
+        isRead = true;
+        break;
+      }
+      const key = foldText(match[0]);
+      // The query term this word matches, if any.
+      const term = terms.words.has(key) ? key : key.startsWith(terms.prefix) ? terms.prefix : null;
+      words.push({ start: match.index, end: match.index + match[0].length, term });
+    }
+    return words[index];
+  };
+  if (!wordAt(0)) return [];
 
+  // Each window starts a few words before a match; the first with the most distinct terms
+  // wins. Starts only move forward, so one sliding count of the terms in the window does.
   let bestStart = 0;
   let bestScore = 0;
-  for (const [index, word] of words.entries()) {
+  const inWindow = new Map<string, number>();
+  let leaving = 0;
+  let entering = 0;
+  for (let index = 0, word = wordAt(0); word; word = wordAt(++index)) {
     if (!word.term) continue;
     const start = Math.max(0, index - EXCERPT_LEAD_IN);
-    const distinct = new Set(words.slice(start, start + EXCERPT_WORDS).flatMap((w) => w.term ?? []));
-    if (distinct.size > bestScore) {
-      bestScore = distinct.size;
+    for (let next = wordAt(entering); next && entering < start + EXCERPT_WORDS; next = wordAt(++entering)) {
+      if (next.term) inWindow.set(next.term, (inWindow.get(next.term) ?? 0) + 1);
+    }
+    for (; leaving < start; leaving++) {
+      const term = words[leaving]!.term;
+      if (!term) continue;
+      const count = inWindow.get(term)! - 1;
+      if (count === 0) inWindow.delete(term);
+      else inWindow.set(term, count);
+    }
+    if (inWindow.size > bestScore) {
+      bestScore = inWindow.size;
       bestStart = start;
     }
-    if (distinct.size === terms.words.size + 1) break;
+    if (inWindow.size === terms.words.size + 1) break;
   }
 
+  const reachesEnd = wordAt(bestStart + EXCERPT_WORDS) === undefined;
   const window = words.slice(bestStart, bestStart + EXCERPT_WORDS);
-  const reachesEnd = bestStart + EXCERPT_WORDS >= words.length;
   // Whole text at either end keeps opening quotes and closing punctuation.
   const from = bestStart === 0 ? 0 : window[0]!.start;
   const to = reachesEnd ? text.length : window.at(-1)!.end;
