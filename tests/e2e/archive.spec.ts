@@ -1,22 +1,11 @@
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
+import { withDatabase } from './support/database';
 
-// The archive by year, read without JavaScript: the year index, a year's page, its issue.
-test.use({ javaScriptEnabled: false });
+// The archive by year: the year index, a year's page, its issue.
 
 const YEAR = 2019;
 const NUMBER = 23;
 let issueId = 0;
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 test.beforeAll(async () => {
   issueId = await withDatabase(async (client) => {
@@ -34,26 +23,30 @@ test.afterAll(async () => {
   await withDatabase((client) => client.query('delete from "Issue" where id = $1', [issueId]));
 });
 
-test('a reader without JavaScript goes from the archive to another year and opens its issue', async ({ page }) => {
-  await page.goto('/ban-tin');
-  const years = page.getByRole('navigation', { name: 'Các năm' });
-  // The newest year is shown and marked as the current one.
-  await expect(years.getByRole('link', { name: /^2025/ })).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByRole('heading', { level: 2, name: 'Năm 2025' })).toBeVisible();
-  await expect(page.getByRole('link', { name: `Số ${NUMBER}`, exact: true })).toHaveCount(0);
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
 
-  await years.getByRole('link', { name: new RegExp(`^${YEAR}`) }).click();
-  await expect(page).toHaveURL(new RegExp(`/ban-tin/${YEAR}$`));
-  await expect(page.getByRole('heading', { level: 1, name: `Các số bản tin năm ${YEAR}` })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Các năm' }).getByRole('link', { name: new RegExp(`^${YEAR}`) })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
-  await expect(page.getByRole('link', { name: 'Số 17', exact: true })).toHaveCount(0);
+  test('a reader goes from the archive to another year and opens its issue', async ({ page }) => {
+    await page.goto('/ban-tin');
+    const years = page.getByRole('navigation', { name: 'Các năm' });
+    // The newest year is shown and marked as the current one.
+    await expect(years.getByRole('link', { name: /^2025/ })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 2, name: 'Năm 2025' })).toBeVisible();
+    await expect(page.getByRole('link', { name: `Số ${NUMBER}`, exact: true })).toHaveCount(0);
 
-  await page.getByRole('link', { name: `Số ${NUMBER}`, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/ban-tin/${YEAR}/${NUMBER}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(String(NUMBER));
+    await years.getByRole('link', { name: new RegExp(`^${YEAR}`) }).click();
+    await expect(page).toHaveURL(new RegExp(`/ban-tin/${YEAR}$`));
+    await expect(page.getByRole('heading', { level: 1, name: `Các số bản tin năm ${YEAR}` })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Các năm' }).getByRole('link', { name: new RegExp(`^${YEAR}`) })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(page.getByRole('link', { name: 'Số 17', exact: true })).toHaveCount(0);
+
+    await page.getByRole('link', { name: `Số ${NUMBER}`, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/ban-tin/${YEAR}/${NUMBER}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(String(NUMBER));
+  });
 });
 
 test('a year without public issues, or not a year, is a 404', async ({ page }) => {

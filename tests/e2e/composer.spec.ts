@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
+import { withDatabase } from './support/database';
 
 // An editor composes Số 18 of 2025, the approver schedules it two minutes ahead, and it becomes
 // public when its stored time has passed (the test moves that time into the past instead of
@@ -13,16 +13,6 @@ const TITLES = {
   second: `Chuyển đổi số cấp xã ${run}`,
   province: `Một cửa liên thông ở Tam Đường ${run}`,
 };
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto('/dang-nhap');
