@@ -1,145 +1,144 @@
-// Page throughput of the public site against a production build, next to the ceiling of the
-// same issue page's HTML served as a static file by a minimal Node server.
-// Run by hand (not part of `npm test`): see bench/README.md.
+// Throughput and latency of the public site on a production build, with load from a separate
+// process (wrk), next to two ceilings measured in the same run: the machine's (a minimal Node
+// server in its own process sending the issue page's HTML from memory) and the framework's
+// (the production server sending one of its static CSS files). Run by hand (not part of
+// `npm test`): see bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { openDatabase, createDatabaseIfMissing, projectRoot } from '../scripts/lib/database.ts';
-import { prepareDatabase } from '../scripts/lib/prepare.ts';
+import { needsBuild, nextBin } from '../scripts/lib/build.ts';
+import { projectRoot } from '../scripts/lib/database.ts';
+import { openBenchDatabase } from './lib/bench-database.ts';
+import { assertWrkInstalled, runWrk, type LoadResult } from './lib/wrk.ts';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PORT = 3200;
-const CEILING_PORT = 3201;
+const THREADS = Number(process.env.BENCH_THREADS ?? 2);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const CEILING_PORT = Number(process.env.BENCH_CEILING_PORT ?? PORT + 1);
 
-async function generateContent(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query('select count(*)::int as n from "Issue"');
-  if (rows[0].n >= 2000) {
-    await client.end();
-    return;
+// The minimal server of the machine's ceiling: its own process, the file read once.
+const CEILING_SERVER = `
+const body = require('node:fs').readFileSync(process.argv[1]);
+require('node:http')
+  .createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+    res.end(body);
+  })
+  .listen(Number(process.argv[2]), '127.0.0.1');
+`;
+
+function say(line: string) {
+  console.log(`[bench] ${line}`);
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: tiến trình máy chủ đã dừng (mã ${child.exitCode}).`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  console.log('Sinh 2.000 số và 20.000 bài viết…');
-  await client.query('BEGIN');
-  await client.query(`
-    INSERT INTO "Issue" ("publicationId", number, year, "periodStart", "periodEnd", status, "publishAt", "publishedAt", "updatedAt")
-    SELECT (SELECT min(id) FROM "Publication"), n, y, make_date(y, 1, 1), make_date(y, 1, 14), 'PUBLISHED',
-           make_timestamptz(y, 1, 15, 8, 0, 0, 'Asia/Ho_Chi_Minh'), make_timestamptz(y, 1, 15, 8, 0, 0, 'Asia/Ho_Chi_Minh'), now()
-    FROM generate_series(2018, 2022) AS y, generate_series(1, 400) AS n`);
-  await client.query(`
-    INSERT INTO "IssueSection" ("issueId", title, position)
-    SELECT i.id, s.title, s.position FROM "Issue" i
-    CROSS JOIN (VALUES ('Thông tin CCHC của Trung ương', 0), ('Thông tin CCHC của tỉnh', 1)) AS s(title, position)
-    WHERE i.year BETWEEN 2018 AND 2022`);
-  // Ten articles per generated issue, five per section, bodies borrowed from the demo issues.
-  await client.query(`
-    WITH demo AS (SELECT row_number() OVER (ORDER BY id) - 1 AS k, title, lead, body, "authorId" FROM "Article" WHERE slug NOT LIKE 'bai-mau-%'),
-         demo_count AS (SELECT count(*) AS c FROM demo),
-         slots AS (
-           SELECT s.id AS section_id, p AS position, row_number() OVER (ORDER BY s.id, p) AS n, i."publishAt"
-           FROM "IssueSection" s JOIN "Issue" i ON i.id = s."issueId"
-           CROSS JOIN generate_series(0, 4) AS p
-           WHERE i.year BETWEEN 2018 AND 2022),
-         inserted AS (
-           INSERT INTO "Article" (title, slug, lead, body, status, "publishAt", "publishedAt", "authorId", "updatedAt")
-           SELECT d.title || ' (' || slots.n || ')', 'bai-mau-' || slots.n, d.lead, d.body, 'PUBLISHED', slots."publishAt", slots."publishAt", d."authorId", now()
-           FROM slots, demo_count, demo d WHERE d.k = slots.n % demo_count.c
-           RETURNING id, slug)
-    INSERT INTO "ArticlePlacement" ("articleId", "sectionId", position)
-    SELECT inserted.id, slots.section_id, slots.position FROM inserted JOIN slots ON inserted.slug = 'bai-mau-' || slots.n`);
-  await client.query('COMMIT');
-  await client.query('ANALYZE');
-  await client.end();
+  throw new Error(`${url} không phản hồi sau 90 giây.`);
 }
 
-function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error('next start đã dừng'));
-      try {
-        if ((await fetch(url)).ok) return resolve();
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() - started > 60_000) return reject(new Error('next start không phản hồi'));
-      setTimeout(poll, 300);
-    };
-    void poll();
-  });
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  if (!needsBuild()) return say('Bản build production còn mới, dùng lại.');
+  say('Build production (vài phút)…');
+  const child = spawn(process.execPath, [nextBin, 'build'], { cwd: projectRoot, env, stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error('next build thất bại; xem lỗi ở trên.');
 }
 
-type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
-
-async function measure(name: string, url: string): Promise<Row> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  return {
-    name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+async function ok(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} trả về ${response.status}: không đo một trang lỗi.`);
+  return response.text();
 }
 
-const database = await openDatabase();
-const benchUrl = database.url.replace(/\/[^/?]+(\?|$)/, '/bantin_bench$1');
+const stopProcess = async (child: ChildProcess | undefined) => {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+};
+
+await assertWrkInstalled();
+const database = await openBenchDatabase();
+const temp = await mkdtemp(path.join(os.tmpdir(), 'bantin-bench-'));
 let next: ChildProcess | undefined;
-let ceiling: ReturnType<typeof createServer> | undefined;
+let ceiling: ChildProcess | undefined;
 try {
-  await createDatabaseIfMissing(database.url, 'bantin_bench');
-  process.env.MEDIA_ROOT ??= path.join(projectRoot, '.data/bench-media');
-  await prepareDatabase(benchUrl, { includeDemoAccounts: false });
-  await generateContent(benchUrl);
-
-  next = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: benchUrl, NODE_ENV: 'production' },
-    stdio: 'ignore',
-  });
+  // A production build needs a session key; a throwaway one serves the benchmark.
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
+  };
+  await build(env);
+  next = start([nextBin, 'start', '-p', String(PORT)], env);
   const base = `http://127.0.0.1:${PORT}`;
-  await waitForServer(`${base}/api/health`, next);
+  await waitFor(`${base}/api/health`, next);
 
-  const issueHtml = await (await fetch(`${base}/ban-tin/2025/17`)).text();
-  ceiling = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(issueHtml);
-  }).listen(CEILING_PORT, '127.0.0.1');
+  const issueHtml = await ok(`${base}/ban-tin/2025/17`);
+  const asset = /\/_next\/static\/[^"']+\.css/.exec(issueHtml)?.[0];
+  if (!asset) throw new Error('Không tìm thấy tệp CSS tĩnh của Next trong trang số 17.');
+  const htmlFile = path.join(temp, 'so-17.html');
+  await writeFile(htmlFile, issueHtml);
+  ceiling = start(['-e', CEILING_SERVER, htmlFile, String(CEILING_PORT)], process.env);
+  await waitFor(`http://127.0.0.1:${CEILING_PORT}/`, ceiling);
 
-  const rows = [
-    await measure('tĩnh (trần)', `http://127.0.0.1:${CEILING_PORT}/`),
-    await measure('trang chủ /', `${base}/`),
-    await measure('số /ban-tin/2025/17', `${base}/ban-tin/2025/17`),
-    await measure('số sinh /ban-tin/2020/200', `${base}/ban-tin/2020/200`),
-    await measure('bài /bai-viet/…', `${base}/bai-viet/lay-nguoi-dan-lam-trung-tam-phuc-vu`),
-    await measure('tìm kiếm /tim-kiem?q=chuyen doi so', `${base}/tim-kiem?q=chuyen%20doi%20so`),
+  const pages: [string, string][] = [
+    ['trần máy (Node tối giản, HTML số 17)', `http://127.0.0.1:${CEILING_PORT}/`],
+    ['trần framework (CSS tĩnh của Next)', `${base}${asset}`],
+    ['trang chủ /', `${base}/`],
+    ['số /ban-tin/2025/17', `${base}/ban-tin/2025/17`],
+    ['bài /bai-viet/…', `${base}/bai-viet/lay-nguoi-dan-lam-trung-tam-phuc-vu`],
+    ['chủ đề /chu-de/chuyen-doi-so', `${base}/chu-de/chuyen-doi-so`],
+    ['tìm "chuyen doi so"', `${base}/tim-kiem?q=chuyen+doi+so`],
+    ['tìm "thủ tục hành chính"', `${base}/tim-kiem?q=${encodeURIComponent('thủ tục hành chính')}`],
+    ['tìm từ hiếm "vnexpress"', `${base}/tim-kiem?q=vnexpress`],
   ];
-  const ceilingRps = rows[0]!.rps;
-  console.log(`\n${CONNECTIONS} kết nối, ${DURATION_S} s mỗi trang; 2.000 số, 20.000+ bài viết.\n`);
+  const rows: (LoadResult & { name: string })[] = [];
+  for (const [name, url] of pages) {
+    await ok(url);
+    say(`${name}…`);
+    rows.push({ name, ...(await runWrk(url, { connections: CONNECTIONS, threads: THREADS, seconds: SECONDS })) });
+  }
+
+  const framework = rows[1]!.rps;
+  console.log(`\nwrk ${THREADS} luồng, ${CONNECTIONS} kết nối, ${SECONDS} s mỗi trang; 2.000 số, 20.000+ bài viết.\n`);
   console.log(
     'trang'.padEnd(38),
     'req/s'.padStart(8),
     'p50 ms'.padStart(8),
     'p99 ms'.padStart(8),
-    'so với trần'.padStart(12),
     'lỗi'.padStart(6),
+    '/ trần fw'.padStart(10),
   );
   for (const row of rows) {
     console.log(
       row.name.padEnd(38),
       row.rps.toFixed(0).padStart(8),
-      String(row.p50).padStart(8),
-      String(row.p99).padStart(8),
-      `${((row.rps / ceilingRps) * 100).toFixed(1)}%`.padStart(12),
+      row.p50.toFixed(1).padStart(8),
+      row.p99.toFixed(1).padStart(8),
       String(row.errors).padStart(6),
+      `${((row.rps / framework) * 100).toFixed(1)}%`.padStart(10),
     );
   }
 } finally {
-  next?.kill('SIGTERM');
-  ceiling?.close();
-  await database.embedded?.stop();
+  await stopProcess(next);
+  await stopProcess(ceiling);
+  await rm(temp, { recursive: true, force: true });
+  await database.stop();
 }

@@ -3,15 +3,15 @@
 // PostgreSQL, cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { needsBuild, nextBin } from './lib/build.ts';
 import { StartupError, openDatabase, projectRoot } from './lib/database.ts';
 import { prepareDatabase, shouldLoadDemoAccounts } from './lib/prepare.ts';
 
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const nextBin = path.join(projectRoot, 'node_modules/next/dist/bin/next');
 // Next's handler behind our own HTTP server (client addresses from the socket, decision 013).
 const serverScript = path.join(projectRoot, 'scripts/server.mjs');
 
@@ -28,24 +28,6 @@ async function assertPortFree(): Promise<void> {
   if (!free) {
     throw new StartupError(`Cổng ${port} đang được dùng. Hãy dừng chương trình đang chiếm cổng đó, hoặc chạy với PORT=3001 npm start.`);
   }
-}
-
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    if (!existsSync(target)) return;
-    const stat = statSync(target);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(target)) if (entry !== 'generated') visit(path.join(target, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const item of ['src', 'public', 'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']) visit(path.join(projectRoot, item));
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(projectRoot, '.next/BUILD_ID');
-  return !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime();
 }
 
 // Sessions are signed with NEXTAUTH_SECRET. Without one, a random key made on the first start

@@ -35,12 +35,14 @@ export function parseId(value: unknown): number | null {
 }
 
 // Route parameters are input too: anything that is not a plausible address is a 404.
+const yearSchema = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(2000).max(2100));
+
 export const issueAddressSchema = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(2000).max(2100)),
+  year: yearSchema,
   number: z
     .string()
     .regex(/^\d{1,4}$/)
@@ -49,6 +51,12 @@ export const issueAddressSchema = z.object({
 });
 
 export type IssueAddress = z.infer<typeof issueAddressSchema>;
+
+/** A year of the archive (/ban-tin/2024), or null. */
+export function parseYear(value: string): number | null {
+  const result = yearSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
 
 export function parseIssueAddress(params: { year: string; number: string }): IssueAddress | null {
   const result = issueAddressSchema.safeParse(params);

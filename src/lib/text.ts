@@ -40,3 +40,8 @@ export function formatSourceLine(source: ArticleSource): string | null {
 export function formatIssueNumber(number: number): string {
   return String(number).padStart(2, '0');
 }
+
+/** "1.000": thousands grouped with dots, as Vietnamese writes counts. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('vi-VN');
+}

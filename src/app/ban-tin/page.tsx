@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IssueArchive } from '@/components/public/issue-archive';
 import { SiteChrome } from '@/components/public/site-chrome';
-import { listPublicIssues } from '@/server/issues/queries';
+import { listPublicIssueYears, listPublicIssues } from '@/server/issues/queries';
 import { getPublicBaseUrl } from '@/server/env';
-import { formatPeriod } from '@/lib/dates';
-import { formatIssueNumber } from '@/lib/text';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,40 +10,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: 'Các số bản tin', alternates: { canonical: `${getPublicBaseUrl()}/ban-tin` } };
 }
 
+/** The year index and the newest year's issues; each year has its page, /ban-tin/{year}. */
 export default async function ArchivePage() {
-  const issues = await listPublicIssues();
-  const years = [...new Set(issues.map((issue) => issue.year))];
+  const years = await listPublicIssueYears();
+  const newest = years[0]?.year;
+  const issues = newest === undefined ? [] : await listPublicIssues({ year: newest });
   return (
     <SiteChrome>
       <header className="page-header">
         <h1>Các số bản tin</h1>
       </header>
-      {issues.length === 0 && <p className="empty-state">Chưa có số bản tin nào được xuất bản.</p>}
-      {years.map((year) => (
-        <section key={year} className="archive-year" aria-labelledby={`nam-${year}`}>
-          <h2 id={`nam-${year}`}>Năm {year}</h2>
-          <ul className="archive-list">
-            {issues
-              .filter((issue) => issue.year === year)
-              .map((issue) => (
-                <li key={issue.id}>
-                  <Link className="archive-list__title" href={`/ban-tin/${issue.year}/${issue.number}`}>
-                    Số {formatIssueNumber(issue.number)}
-                  </Link>
-                  <span className="archive-list__period">{formatPeriod(issue.periodStart, issue.periodEnd)}</span>
-                  <span className="archive-list__count">{issue.articleCount} bài viết</span>
-                  <a
-                    className="archive-list__pdf"
-                    href={`/ban-tin/${issue.year}/${issue.number}/pdf`}
-                    aria-label={`Tải bản PDF số ${formatIssueNumber(issue.number)} năm ${issue.year}`}
-                  >
-                    Tải bản PDF
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </section>
-      ))}
+      {newest === undefined ? (
+        <p className="empty-state">Chưa có số bản tin nào được xuất bản.</p>
+      ) : (
+        <IssueArchive years={years} year={newest} issues={issues} />
+      )}
     </SiteChrome>
   );
 }

@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { SiteChrome } from '@/components/public/site-chrome';
 import { SEARCH_PAGE_SIZE, listSearchFilters, searchArticles, type ExcerptPart, type SearchResults } from '@/server/search/queries';
 import { formatDate } from '@/lib/dates';
-import { formatIssueNumber } from '@/lib/text';
+import { formatCount, formatIssueNumber } from '@/lib/text';
 import './search.css';
 
 export const dynamic = 'force-dynamic';
@@ -84,7 +84,8 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : (
           <section aria-labelledby="ket-qua">
             <h2 id="ket-qua" className="search-summary">
-              Tìm thấy {results.total} kết quả
+              Tìm thấy {results.isTotalCapped ? 'hơn ' : ''}
+              {formatCount(results.total)} kết quả
             </h2>
             <ol className="search-results" start={firstNumber}>
               {results.items.map((item) => (

@@ -6,6 +6,7 @@ import { referencedMediaIds, storedDocument, type RichDocument } from '@/content
 import type { ArticleDraft, SavedArticle } from '@/schemas/article';
 import type { ArticleStatus, IssueStatus } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
+import { EDITORIAL_PAGE_SIZE, pageWindow } from '@/lib/paging';
 
 // What the editorial area reads: dashboard lists, the article list, one article to edit, its
 // revisions. Every reader here is signed in (the pages call requirePageActor first).
@@ -59,8 +60,6 @@ export type ArticleFilter = {
   page: number;
 };
 
-export const ARTICLE_PAGE_SIZE = 20;
-
 export type ArticleListPage = {
   items: (EditorialListItem & { tags: string[] })[];
   page: number;
@@ -79,13 +78,12 @@ export async function listEditorialArticles(filter: ArticleFilter): Promise<Arti
     OR: text ? [{ title: { contains: text, mode: 'insensitive' } }, { lead: { contains: text, mode: 'insensitive' } }] : undefined,
   };
   const total = await db.article.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / ARTICLE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page), pageCount);
+  const { page, pageCount, skip, take } = pageWindow(total, filter.page, EDITORIAL_PAGE_SIZE);
   const rows = await db.article.findMany({
     where,
     orderBy: ARTICLE_SORTS[filter.sort],
-    skip: (page - 1) * ARTICLE_PAGE_SIZE,
-    take: ARTICLE_PAGE_SIZE,
+    skip,
+    take,
     select: { ...listSelect, tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } } },
   });
   return {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '../db/client';
 import { NotFoundError } from '../errors';
+import { EDITORIAL_PAGE_SIZE, pageWindow } from '@/lib/paging';
 import { cleanText } from '@/lib/text';
 import type { ArticleStatus, IssueStatus } from '@/generated/prisma/enums';
 
@@ -23,19 +24,28 @@ type IssueHeading = {
 
 export type EditorialIssueSummary = IssueHeading & { articleCount: number };
 
-/** Every issue of every publication, newest first. */
-export async function listIssuesForEditors(): Promise<EditorialIssueSummary[]> {
-  const issues = await getDb().issue.findMany({
+export type EditorialIssuePage = { items: EditorialIssueSummary[]; page: number; pageCount: number; total: number };
+
+/** One page of every issue of every publication, newest first, drafts included. */
+export async function listIssuesForEditors(requestedPage = 1): Promise<EditorialIssuePage> {
+  const db = getDb();
+  const total = await db.issue.count();
+  const { page, pageCount, skip, take } = pageWindow(total, requestedPage, EDITORIAL_PAGE_SIZE);
+  const issues = await db.issue.findMany({
+    // Walks the ("year", "number", "id") index backwards and stops after the page.
     orderBy: [{ year: 'desc' }, { number: 'desc' }, { id: 'desc' }],
+    skip,
+    take,
     select: {
       ...ISSUE_HEADING,
       sections: { select: { _count: { select: { placements: true } } } },
     },
   });
-  return issues.map(({ sections, ...issue }) => ({
+  const items = issues.map(({ sections, ...issue }) => ({
     ...issue,
     articleCount: sections.reduce((sum, section) => sum + section._count.placements, 0),
   }));
+  return { items, page, pageCount, total };
 }
 
 /** The publication new issues belong to: the first one, as the public site shows it. */

@@ -146,7 +146,20 @@ export async function getIssueView(
   };
 }
 
-/** Public issues, newest first. */
+export type PublicYear = { year: number; issueCount: number };
+
+/** Years with a public issue, newest first, and how many: the archive's year index. */
+export async function listPublicIssueYears(now = new Date()): Promise<PublicYear[]> {
+  const rows = await getDb().issue.groupBy({
+    by: ['year'],
+    where: publicIssueWhere(now),
+    _count: { _all: true },
+    orderBy: { year: 'desc' },
+  });
+  return rows.map((row) => ({ year: row.year, issueCount: row._count._all }));
+}
+
+/** Public issues, newest first; `year` gives one year of the archive. */
 export async function listPublicIssues(options: { now?: Date; year?: number; take?: number } = {}): Promise<IssueSummary[]> {
   const now = options.now ?? new Date();
   const issues = await getDb().issue.findMany({

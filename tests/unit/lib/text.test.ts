@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, formatIssueNumber, formatSourceLine } from '@/lib/text';
+import { cleanText, formatCount, formatIssueNumber, formatSourceLine } from '@/lib/text';
 
 describe('formatSourceLine', () => {
   it('prints author and URL as the bulletins do', () => {
@@ -29,5 +29,11 @@ describe('formatIssueNumber', () => {
   it('pads to two digits like the printed masthead', () => {
     expect(formatIssueNumber(8)).toBe('08');
     expect(formatIssueNumber(17)).toBe('17');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with dots', () => {
+    expect([7, 1000, 20024].map(formatCount)).toEqual(['7', '1.000', '20.024']);
   });
 });

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pagination } from '@/components/public/pagination';
 import { requirePageActor } from '@/server/auth/session';
 import { can } from '@/server/permissions';
 import { ISSUE_STATUS_LABELS, listIssuesForEditors } from '@/server/issues/composer-queries';
 import { formatDateTime, formatPeriod } from '@/lib/dates';
-import { formatIssueNumber } from '@/lib/text';
+import { parsePageParam } from '@/lib/route-params';
+import { formatCount, formatIssueNumber } from '@/lib/text';
 import './ban-tin.css';
 
 export const metadata: Metadata = { title: 'Số bản tin' };
 
-export default async function IssuesPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function IssuesPage({ searchParams }: Props) {
   const actor = await requirePageActor('/quan-tri/ban-tin');
-  const issues = await listIssuesForEditors();
+  const list = await listIssuesForEditors(parsePageParam((await searchParams).trang));
   return (
     <>
       <div className="issues-heading">
@@ -25,11 +29,13 @@ export default async function IssuesPage() {
           </Link>
         </p>
       </div>
-      {issues.length === 0 ? (
+      {list.total === 0 ? (
         <p className="admin-lead">Chưa có số bản tin nào.</p>
       ) : (
         <table className="issues-table">
-          <caption className="visually-hidden">Các số bản tin, mới nhất trước</caption>
+          <caption className="visually-hidden">
+            Các số bản tin, mới nhất trước: {formatCount(list.total)} số, trang {list.page}/{list.pageCount}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Số</th>
@@ -40,7 +46,7 @@ export default async function IssuesPage() {
             </tr>
           </thead>
           <tbody>
-            {issues.map((issue) => (
+            {list.items.map((issue) => (
               <tr key={issue.id}>
                 <th scope="row">
                   <Link href={`/quan-tri/ban-tin/${issue.id}`}>
@@ -58,6 +64,7 @@ export default async function IssuesPage() {
           </tbody>
         </table>
       )}
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => `/quan-tri/ban-tin?trang=${page}`} />
     </>
   );
 }

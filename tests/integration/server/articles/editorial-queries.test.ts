@@ -68,6 +68,25 @@ describe('listEditorialArticles', () => {
   });
 });
 
+describe('listEditorialArticles: paging', () => {
+  it('pages by 50 in the chosen order, every article once', async () => {
+    const db = getDb();
+    await db.article.createMany({
+      data: Array.from({ length: 51 }, (_, i) => ({
+        title: `Phân trang biên tập ${String(i + 1).padStart(2, '0')}`,
+        slug: `phan-trang-bien-tap-${i + 1}`,
+        body: doc('Nội dung.'),
+        authorId: editor.id,
+      })),
+    });
+    const first = await listEditorialArticles({ text: 'Phân trang biên tập', sort: 'tieu-de', page: 1 });
+    const second = await listEditorialArticles({ text: 'Phân trang biên tập', sort: 'tieu-de', page: 2 });
+    expect([first.total, first.pageCount, first.items.length, second.items.length]).toEqual([51, 2, 50, 1]);
+    expect(first.items[0]!.title).toBe('Phân trang biên tập 01');
+    expect(second.items[0]!.title).toBe('Phân trang biên tập 51');
+  });
+});
+
 describe('revisions', () => {
   it('keeps every saved version with its author and text', async () => {
     const created = await createArticle(editor, fields('Phiên bản một', 'Văn bản đầu.'));

@@ -22,12 +22,41 @@ describe('listIssuesForEditors', () => {
     const [article] = await approvedArticles(['Bài của số nháp trong danh sách']);
     await placeArticles(editor, draft, draft.sections[1]!.id, [article!.id]);
 
-    const issues = await listIssuesForEditors();
+    const issues = (await listIssuesForEditors()).items;
     const listed = issues.find((issue) => issue.id === draft.id);
     expect(listed).toMatchObject({ number: draft.number, year: 2040, status: 'DRAFT', publishAt: null, articleCount: 1 });
     const demo17 = issues.find((issue) => issue.year === 2025 && issue.number === 17);
     expect(demo17).toMatchObject({ status: 'PUBLISHED', articleCount: 15 });
     expect(issues.indexOf(listed!)).toBeLessThan(issues.indexOf(demo17!));
+  });
+});
+
+describe('listIssuesForEditors: paging', () => {
+  it('pages every issue by 50, newest first, and gives the last page for a page past the end', async () => {
+    const db = getDb();
+    const { id } = await createPublication();
+    await db.issue.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        publicationId: id,
+        number: i + 1,
+        year: 2090,
+        periodStart: new Date(Date.UTC(2090, 0, 1 + i)),
+        periodEnd: new Date(Date.UTC(2090, 0, 1 + i)),
+      })),
+    });
+    const total = await db.issue.count();
+    const first = await listIssuesForEditors(1);
+    expect(first).toMatchObject({ page: 1, pageCount: Math.ceil(total / 50), total });
+    expect(first.items).toHaveLength(50);
+    // Newest first: 2090's issues lead, number 60 down to 11 on the first page.
+    expect(first.items.map((issue) => `${issue.year}/${issue.number}`)).toEqual(Array.from({ length: 50 }, (_, i) => `2090/${60 - i}`));
+    const second = await listIssuesForEditors(2);
+    expect(second.items.slice(0, 10).map((issue) => issue.number)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    const seen = [...first.items, ...second.items].map((issue) => issue.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    const last = await listIssuesForEditors(9999);
+    expect(last.page).toBe(last.pageCount);
+    expect(last.items.length).toBe(total - (last.pageCount - 1) * 50);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getIssueView, listPublicIssues } from '@/server/issues/queries';
+import { getIssueView, listPublicIssueYears, listPublicIssues } from '@/server/issues/queries';
 import { getDb } from '@/server/db/client';
 import { readDemoIssues } from '@/server/demo/demo-data';
 
@@ -49,5 +49,40 @@ describe('getIssueView', () => {
     const before = new Date(publishAt.getTime() - 1000);
     expect(await getIssueView({ year: 2030, number: 1 }, { visibility: 'public', now: before })).toBeNull();
     expect(await getIssueView({ year: 2030, number: 1 }, { visibility: 'public', now: publishAt })).not.toBeNull();
+  });
+});
+
+describe('the archive by year', () => {
+  it('indexes only years with public issues, newest first, and lists one year newest first', async () => {
+    const db = getDb();
+    const publication = await db.publication.findFirstOrThrow();
+    const now = new Date('2029-06-01T00:00:00Z');
+    const issue = (year: number, number: number, status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED', publishAt: Date | null) => ({
+      publicationId: publication.id,
+      year,
+      number,
+      status,
+      publishAt,
+      periodStart: new Date(Date.UTC(year, 0, number)),
+      periodEnd: new Date(Date.UTC(year, 0, number)),
+    });
+    await db.issue.createMany({
+      data: [
+        issue(2023, 1, 'PUBLISHED', new Date('2023-01-10T00:00:00Z')),
+        issue(2023, 2, 'SCHEDULED', new Date('2023-02-10T00:00:00Z')),
+        issue(2023, 3, 'DRAFT', null),
+        issue(2029, 1, 'SCHEDULED', new Date('2029-07-01T00:00:00Z')),
+        issue(2032, 1, 'DRAFT', null),
+      ],
+    });
+    expect(await listPublicIssueYears(now)).toEqual([
+      { year: 2025, issueCount: 2 },
+      { year: 2023, issueCount: 2 },
+    ]);
+    expect((await listPublicIssues({ year: 2023, now })).map((i) => i.number)).toEqual([2, 1]);
+    expect((await listPublicIssues({ year: 2025, now })).map((i) => i.number)).toEqual([17, 8]);
+    expect(await listPublicIssues({ year: 2029, now })).toEqual([]);
+    // The scheduled issue of 2029 joins the index at its time.
+    expect((await listPublicIssueYears(new Date('2029-07-01T00:00:00Z'))).map((y) => y.year)).toEqual([2029, 2025, 2023]);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExcerpt, listSearchFilters, searchArticles, searchTokens, SEARCH_PAGE_SIZE } from '@/server/search/queries';
+import { listSearchFilters, searchArticles, SEARCH_PAGE_SIZE } from '@/server/search/queries';
 import { getDb } from '@/server/db/client';
 import { publicArticleWhere } from '@/server/publishing/visibility';
 import { removeDiacritics, slugify } from '@/lib/slug';
@@ -371,31 +371,5 @@ describe('excerpts', () => {
     const joined = target.excerptParts.map((part) => part.text).join('');
     expect(joined).toContain('con đường chuyển đổi số toàn diện');
     expect(joined).not.toMatch(/<[a-z]/i);
-  });
-
-  it('returns the text around the densest cluster of matches, cut to about 36 words', () => {
-    const filler = Array.from({ length: 60 }, (_, i) => `từ${i}`).join(' ');
-    const text = `Đổi mới đầu bài. ${filler} Ở đây có Chuyển đổi số thật sự. ${filler}`;
-    const parts = buildExcerpt(text, { words: new Set(['chuyen', 'doi']), prefix: 'so' });
-    expect(parts[0]!.text.startsWith('… ')).toBe(true);
-    expect(parts.at(-1)!.text.endsWith(' …')).toBe(true);
-    expect(parts.filter((p) => p.isMatch).map((p) => p.text)).toEqual(['Chuyển', 'đổi', 'số']);
-    const wordCount = parts
-      .map((p) => p.text)
-      .join('')
-      .match(/[\p{L}\p{N}]+/gu)!.length;
-    expect(wordCount).toBeLessThanOrEqual(36);
-  });
-
-  it('starts at the beginning when nothing matches, and escapes nothing (plain text parts)', () => {
-    const parts = buildExcerpt('<b>Không</b> có gì', { words: new Set(), prefix: 'zzz' });
-    expect(parts).toEqual([{ text: '<b>Không</b> có gì', isMatch: false }]);
-    expect(buildExcerpt('', { words: new Set(), prefix: 'a' })).toEqual([]);
-  });
-
-  it('tokenizes like the database: no diacritics, lower case, [a-z0-9] runs', () => {
-    expect(searchTokens('CHUYỂN ĐỔI SỐ, 23/2025/TT-BKHHCN 🙂')).toEqual(['chuyen', 'doi', 'so', '23', '2025', 'tt', 'bkhhcn']);
-    expect(searchTokens("' OR 1=1 --")).toEqual(['or', '1', '1']);
-    expect(searchTokens('%_\\\'";--')).toEqual([]);
   });
 });
