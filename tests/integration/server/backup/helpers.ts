@@ -75,7 +75,8 @@ export async function renderIssue17(databaseUrl: string, mediaRoot: string): Pro
     const issue = (await getIssueView({ year: 2025, number: 17 }, { visibility: 'public' }))!;
     return { html: renderToStaticMarkup(createElement(IssuePage, { issue })), pdf: await renderIssuePdf(issue) };
   } finally {
-    await globals.bantinDb?.$disconnect();
+    const opened = globals.bantinDb as { $disconnect(): Promise<void> } | undefined;
+    await opened?.$disconnect();
     vi.resetModules();
     globals.bantinDb = saved.db;
     process.env.DATABASE_URL = saved.url;

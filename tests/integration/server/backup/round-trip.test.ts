@@ -114,7 +114,7 @@ describe('npm run backup / restore round trip', () => {
     // A byte inside the first media file's content (the second entry, after the dump).
     const mediaEntry = bytes.indexOf(Buffer.from('media/'), 512);
     const damaged = Buffer.from(bytes);
-    damaged[mediaEntry + 512 + 700] ^= 0xff;
+    damaged[mediaEntry + 512 + 700] = damaged[mediaEntry + 512 + 700]! ^ 0xff;
     const file = path.join(dir, 'bi-sua.tar');
     await writeFile(file, damaged);
     await expect(restoreInto(into, file)).rejects.toThrow(/SHA-256 của media\/.* khác với bản kê/);
