@@ -1,23 +1,23 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data when
-// empty → build when sources changed → serve on PORT (3000). Ctrl-C stops the app, then
-// PostgreSQL, cleanly.
+// empty → build when the sources' hash changed → serve on PORT (3000). Ctrl-C stops the app,
+// then PostgreSQL, cleanly. Next's telemetry is off (NEXT_TELEMETRY_DISABLED=1).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { StartupError, openDatabase, projectRoot } from './lib/database.ts';
+import { buildEnvironment, needsBuild, recordBuild, sourceHash } from './lib/build-hash.ts';
+import { StartupError, openDatabase, projectRoot, scriptEnv } from './lib/database.ts';
 import { prepareDatabase, shouldLoadDemoAccounts } from './lib/prepare.ts';
 
 const isDev = process.argv.includes('--dev');
-const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join(projectRoot, 'node_modules/next/dist/bin/next');
 
 function say(line: string) {
   console.log(`[bản tin] ${line}`);
 }
 
-async function assertPortFree(): Promise<void> {
+async function assertPortFree(port: number): Promise<void> {
   const free = await new Promise<boolean>((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
@@ -28,28 +28,10 @@ async function assertPortFree(): Promise<void> {
   }
 }
 
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    if (!existsSync(target)) return;
-    const stat = statSync(target);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(target)) if (entry !== 'generated') visit(path.join(target, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const item of ['src', 'public', 'next.config.ts', 'package-lock.json', 'prisma/schema.prisma']) visit(path.join(projectRoot, item));
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(projectRoot, '.next/BUILD_ID');
-  return !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime();
-}
-
 // Sessions are signed with NEXTAUTH_SECRET. Without one, a random key made on the first start
 // is kept in .data/auth-secret (readable by this user only), so a restart keeps people signed in.
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+function authSecret(configured: string | undefined): string {
+  if (configured) return configured;
   const file = path.join(projectRoot, '.data/auth-secret');
   const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if (saved.length >= 32) return saved;
@@ -66,7 +48,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 async function main() {
-  await assertPortFree();
+  const { PORT: port, NEXTAUTH_SECRET } = scriptEnv();
+  await assertPortFree(port);
   const database = await openDatabase();
   let child: ChildProcess | null = null;
   let stopping = false;
@@ -93,12 +76,20 @@ async function main() {
   try {
     say(database.embedded ? 'PostgreSQL nhúng đã chạy (dữ liệu trong .data/postgres).' : 'Dùng PostgreSQL từ DATABASE_URL.');
     for (const message of await prepareDatabase(database.url, { includeDemoAccounts: shouldLoadDemoAccounts() })) say(message);
-    const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXTAUTH_SECRET: authSecret() };
-    if (!isDev && needsBuild()) {
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      NEXTAUTH_SECRET: authSecret(NEXTAUTH_SECRET),
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    const hash = sourceHash(projectRoot, buildEnvironment({ ...env, NODE_ENV: 'production' }));
+    if (!isDev && needsBuild(projectRoot, hash)) {
       say('Đang build ứng dụng (lần đầu mất vài phút)…');
       child = run(['build'], { ...env, NODE_ENV: 'production' });
       const code = await new Promise<number | null>((resolve) => child!.once('exit', resolve));
       if (code !== 0) throw new StartupError('Build thất bại; xem lỗi ở trên.');
+      recordBuild(projectRoot, hash);
     }
     say(`Mở http://localhost:${port} — Ctrl-C để dừng.`);
     child = run(isDev ? ['dev', '-p', String(port)] : ['start', '-p', String(port)], env);

@@ -68,6 +68,7 @@ async function endToEnd(): Promise<number> {
       MEDIA_ROOT: mediaRoot,
       NODE_ENV: 'production' as const,
       NEXTAUTH_SECRET: crypto.randomUUID(),
+      NEXT_TELEMETRY_DISABLED: '1',
     };
     console.log('\n▶ Build production cho kiểm thử đầu-cuối');
     const buildCode = await run(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build'], env);

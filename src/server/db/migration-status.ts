@@ -1,6 +1,7 @@
 import 'server-only';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type pg from 'pg';
 
 // Which migrations this code has (the folders of prisma/migrations) against those the database
 // ran: the check behind start-up refusals, restore, health and doctor. No schema engine here,
@@ -36,3 +37,26 @@ export function compareMigrations(applied: readonly string[], code: readonly str
 /** The query reading applied migrations; `[]` when the table does not exist yet. */
 export const APPLIED_MIGRATIONS_SQL = `SELECT migration_name AS name FROM _prisma_migrations
   WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`;
+
+export type OtherLevelServer = { hostname: string; pid: number; migration: string };
+
+/**
+ * When this code has migrations to apply and another app server at another level reported
+ * in during the last 90 seconds (AppInstance, refreshed by every job-runner round): those
+ * servers and the pending migrations. Null when migrating is safe.
+ */
+export async function findOtherLevelServers(
+  client: pg.Client,
+  code: readonly string[],
+): Promise<{ servers: OtherLevelServer[]; pending: string[] } | null> {
+  const tables = await client.query(`SELECT to_regclass('public._prisma_migrations') AS m, to_regclass('public."AppInstance"') AS a`);
+  if (!tables.rows[0]?.m || !tables.rows[0]?.a) return null;
+  const applied = (await client.query<{ name: string }>(APPLIED_MIGRATIONS_SQL)).rows.map((row) => row.name);
+  const { pending } = compareMigrations(applied, code);
+  if (pending.length === 0) return null;
+  const { rows } = await client.query<OtherLevelServer>(
+    `SELECT hostname, pid, migration FROM "AppInstance" WHERE "lastSeenAt" > now() - interval '90 seconds' AND migration <> $1 ORDER BY hostname, pid`,
+    [code.at(-1)],
+  );
+  return rows.length ? { servers: rows, pending } : null;
+}
