@@ -4,6 +4,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getAuthEnv } from '../env';
 import { authorize, clientAddress } from './sign-in';
+import { log } from '../logger';
 
 declare module 'next-auth' {
   interface User {
@@ -60,7 +61,7 @@ export const authOptions: AuthOptions = {
           result = await authorize(credentials, { ipAddress: clientAddress(request.headers?.['x-forwarded-for']) });
         } catch (error) {
           // next-auth puts a thrown message into the redirect URL; keep database errors out of it.
-          console.error('Đăng nhập thất bại do lỗi hệ thống:', error);
+          log.error('Đăng nhập thất bại do lỗi hệ thống.', { error });
           throw new Error(SIGN_IN_ERROR.unavailable);
         }
         if (result.status === 'throttled') throw new Error(SIGN_IN_ERROR.throttled);

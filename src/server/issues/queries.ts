@@ -4,6 +4,7 @@ import { publicArticleWhere, publicIssueWhere } from '../publishing/visibility';
 import { parseRichDocument, referencedMediaIds, type RichDocument } from '@/content/schema';
 import type { ArticleSource } from '@/lib/text';
 import type { PageSize } from '@/generated/prisma/enums';
+import { log } from '../logger';
 
 export type PublicationView = {
   mastheadTitle: string;
@@ -65,7 +66,7 @@ function readBody(articleId: number, body: unknown): RichDocument {
   const checked = parseRichDocument(body);
   if (checked.ok) return checked.document;
   // Stored documents are validated on write; one that fails now is shown empty, not raw.
-  console.warn(`Bài viết ${articleId}: nội dung lưu trữ không hợp lệ (${checked.message})`);
+  log.warn('Nội dung lưu trữ của bài viết không hợp lệ; hiển thị trống.', { articleId, problem: checked.message });
   return EMPTY_DOCUMENT;
 }
 

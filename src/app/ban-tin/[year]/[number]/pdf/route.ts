@@ -4,6 +4,7 @@ import { getIssueView } from '@/server/issues/queries';
 import { getIssuePdf, issuePdfKey, PdfTimeoutError } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { parseIssueAddress } from '@/lib/route-params';
+import { log } from '@/server/logger';
 
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(message, {
@@ -48,10 +49,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
     });
   } catch (error) {
     if (error instanceof PdfTimeoutError) {
-      console.warn(`PDF số ${address.number}/${address.year}: ${error.message}`);
+      log.warn(`PDF số ${address.number}/${address.year}: ${error.message}`);
       return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
     }
-    console.error(`Không tạo được PDF số ${address.number}/${address.year}:`, error);
+    log.error(`Không tạo được PDF số ${address.number}/${address.year}.`, { error });
     return textResponse(500, 'Không tạo được bản PDF, vui lòng thử lại sau.');
   }
 }
