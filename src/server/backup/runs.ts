@@ -34,6 +34,17 @@ export type BackupRunView = {
   finishedAt: Date | null;
 };
 
+export const BACKUP_STATUS_LABELS: Record<BackupRunView['status'], string> = {
+  RUNNING: 'Đang chạy',
+  SUCCEEDED: 'Thành công',
+  FAILED: 'Thất bại',
+};
+export const BACKUP_TRIGGER_LABELS: Record<BackupTrigger, string> = {
+  SCHEDULED: 'Tự động hằng ngày',
+  MANUAL: 'Sao lưu ngay',
+  COMMAND: 'Lệnh npm run backup',
+};
+
 /** "ban-tin-cchc-20261130-0230.tar", in Asia/Ho_Chi_Minh time. */
 export function archiveName(now: Date, suffix = ''): string {
   const local = toVietnamDateTimeLocal(now);
@@ -188,4 +199,11 @@ export async function readBackupStatus(db: Database = getDb()): Promise<{ last: 
     db.backupRun.findFirst({ where: { status: 'SUCCEEDED' }, orderBy: { finishedAt: 'desc' } }),
   ]);
   return { last: last && toView(last), lastSuccess: lastSuccess && toView(lastSuccess) };
+}
+
+/** The dashboard's line: whether scheduled backups are on, the last result and the last success. */
+export async function getBackupSummary(actor: PermissionActor) {
+  assertCan(actor, 'system.manage');
+  const [settings, status] = await Promise.all([readBackupSettings(), readBackupStatus()]);
+  return { isEnabled: settings.isEnabled, dailyTime: settings.dailyTime, ...status };
 }

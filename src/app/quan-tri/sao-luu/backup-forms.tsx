@@ -1,0 +1,74 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { FormState } from '../ban-tin/form-state';
+import { FormOutcome, TextField } from '../ban-tin/fields';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+export type BackupSettingsValues = { isEnabled: boolean; dailyTime: string; keepCount: number; directory: string; version: number };
+
+export function BackupSettingsForm({ action, settings }: { action: Action; settings: BackupSettingsValues }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const errors = state?.fieldErrors ?? {};
+  const typed = state && !state.ok ? (state.values ?? {}) : {};
+  return (
+    <form action={formAction} className="admin-form" noValidate>
+      <input type="hidden" name="expectedVersion" value={settings.version} />
+      <label className="backup-toggle">
+        <input type="checkbox" name="isEnabled" defaultChecked={settings.isEnabled} /> Sao lưu tự động mỗi ngày
+      </label>
+      <div className="admin-form__grid">
+        <TextField
+          id="gio-sao-luu"
+          name="dailyTime"
+          type="time"
+          label="Giờ sao lưu"
+          hint="Giờ Việt Nam; chọn lúc ít người dùng, ví dụ 02:30."
+          defaultValue={typed.dailyTime ?? settings.dailyTime}
+          error={errors.dailyTime}
+          required
+        />
+        <TextField
+          id="so-ban-giu"
+          name="keepCount"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={365}
+          label="Số bản giữ lại"
+          hint="Bản cũ hơn bị xoá sau mỗi lần sao lưu thành công."
+          defaultValue={typed.keepCount ?? settings.keepCount}
+          error={errors.keepCount}
+          required
+        />
+      </div>
+      <TextField
+        id="thu-muc-sao-luu"
+        name="directory"
+        label="Thư mục lưu"
+        hint="Đường dẫn tuyệt đối trên máy chủ; nên là một ổ đĩa khác, hoặc được chép sang máy khác mỗi ngày."
+        defaultValue={typed.directory ?? settings.directory}
+        error={errors.directory}
+        required
+        maxLength={500}
+        spellCheck={false}
+      />
+      <button type="submit" className="admin-button admin-button--primary" disabled={isPending} aria-busy={isPending}>
+        Lưu
+      </button>
+      <FormOutcome state={state} />
+    </form>
+  );
+}
+
+export function StartBackupForm({ action, isRunning }: { action: Action; isRunning: boolean }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="admin-form">
+      <button type="submit" className="admin-button" disabled={isPending || isRunning} aria-busy={isPending}>
+        {isRunning ? 'Đang sao lưu…' : 'Sao lưu ngay'}
+      </button>
+      <FormOutcome state={state} />
+    </form>
+  );
+}
