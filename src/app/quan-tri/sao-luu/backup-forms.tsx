@@ -21,9 +21,12 @@ export function BackupSettingsForm({ action, settings }: { action: Action; setti
         <TextField
           id="gio-sao-luu"
           name="dailyTime"
-          type="time"
+          inputMode="numeric"
+          placeholder="02:30"
+          maxLength={5}
+          autoComplete="off"
           label="Giờ sao lưu"
-          hint="Giờ Việt Nam; chọn lúc ít người dùng, ví dụ 02:30."
+          hint="Giờ Việt Nam, dạng 24 giờ HH:mm; chọn lúc ít người dùng, ví dụ 02:30."
           defaultValue={typed.dailyTime ?? settings.dailyTime}
           error={errors.dailyTime}
           required

@@ -81,7 +81,7 @@ export default async function BackupPage() {
           </dd>
           {readiness.disk.map((disk) => (
             <div key={disk.path}>
-              <dt>Dung lượng trống</dt>
+              <dt>{disk.path === settings.directory ? 'Trống ở thư mục sao lưu' : 'Trống ở thư mục ảnh'}</dt>
               <dd>
                 {formatBytes(disk.freeBytes)} / {formatBytes(disk.totalBytes)} tại {disk.path}
               </dd>
