@@ -109,6 +109,7 @@ const scriptEnvSchema = z.object({
   MEDIA_ROOT: z.string().min(1).default('.data/media'),
   PUBLIC_BASE_URL: publicBaseUrlSchema,
   NEXTAUTH_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự ngẫu nhiên, ví dụ tạo bằng: openssl rand -base64 32').optional(),
+  NEXTAUTH_URL: z.url({ error: 'cần địa chỉ http(s) đầy đủ của trang, ví dụ https://bantin.sonoivu.laichau.gov.vn' }).optional(),
   NEW_USER_PASSWORD: z.string().optional(),
 });
 
@@ -119,8 +120,8 @@ export type ScriptEnv = z.infer<typeof scriptEnvSchema> & { mediaRoot: string };
  * typo in PORT stops with a message instead of a server on a surprising port. Not cached:
  * a command may set DATABASE_URL on its way.
  */
-export function getScriptEnv(): ScriptEnv {
-  const result = scriptEnvSchema.safeParse(process.env);
+export function getScriptEnv(source: Record<string, string | undefined> = process.env): ScriptEnv {
+  const result = scriptEnvSchema.safeParse(source);
   if (!result.success) throw new EnvError(formatEnvError(result.error));
   return { ...result.data, mediaRoot: path.resolve(result.data.MEDIA_ROOT) };
 }
@@ -131,4 +132,12 @@ export class EnvError extends Error {
     super(message);
     this.name = 'EnvError';
   }
+}
+
+/** Every problem of the environment, one line per variable: what `npm run doctor` lists. */
+export function environmentProblems(source: Record<string, string | undefined> = process.env): string[] {
+  return [...new Set([scriptEnvSchema, opsEnvSchema].flatMap((schema) => {
+    const result = schema.safeParse(source);
+    return result.success ? [] : formatEnvError(result.error).split('\n');
+  }))];
 }
