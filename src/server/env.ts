@@ -136,8 +136,12 @@ export class EnvError extends Error {
 
 /** Every problem of the environment, one line per variable: what `npm run doctor` lists. */
 export function environmentProblems(source: Record<string, string | undefined> = process.env): string[] {
-  return [...new Set([scriptEnvSchema, opsEnvSchema].flatMap((schema) => {
-    const result = schema.safeParse(source);
-    return result.success ? [] : formatEnvError(result.error).split('\n');
-  }))];
+  return [
+    ...new Set(
+      [scriptEnvSchema, opsEnvSchema].flatMap((schema) => {
+        const result = schema.safeParse(source);
+        return result.success ? [] : formatEnvError(result.error).split('\n');
+      }),
+    ),
+  ];
 }

@@ -43,7 +43,12 @@ function configurationChecks(context: DoctorContext): Check[] {
   const checks: Check[] = [];
   if (env.NEXTAUTH_SECRET) checks.push(ok('NEXTAUTH_SECRET', `đã đặt (${env.NEXTAUTH_SECRET.length} ký tự).`));
   else if (isProduction) {
-    checks.push(error('NEXTAUTH_SECRET', 'chưa đặt: bắt buộc khi NODE_ENV=production. Tạo bằng: openssl rand -base64 32, ghi vào tệp môi trường của dịch vụ.'));
+    checks.push(
+      error(
+        'NEXTAUTH_SECRET',
+        'chưa đặt: bắt buộc khi NODE_ENV=production. Tạo bằng: openssl rand -base64 32, ghi vào tệp môi trường của dịch vụ.',
+      ),
+    );
   } else if (existsSync(context.savedSecretFile)) {
     checks.push(ok('NEXTAUTH_SECRET', `chưa đặt; npm start dùng khóa đã tạo trong ${context.savedSecretFile}.`));
   } else checks.push(warn('NEXTAUTH_SECRET', 'chưa đặt; npm start sẽ tự tạo một khóa trong .data/auth-secret (chỉ hợp cho máy thử).'));
@@ -53,13 +58,23 @@ function configurationChecks(context: DoctorContext): Check[] {
   if (isProduction && /^http:\/\/(localhost|127\.)/.test(site)) {
     checks.push(error('PUBLIC_BASE_URL', `vẫn là ${site}: đặt địa chỉ thật của trang, ví dụ https://bantin.sonoivu.laichau.gov.vn.`));
   } else if (isProduction && !site.startsWith('https://')) {
-    checks.push(error('PUBLIC_BASE_URL', `trang chạy bằng HTTP (${site}): mật khẩu và phiên đăng nhập đi qua mạng không mã hoá. Đặt HTTPS ở nginx (docs/deploy.md) và PUBLIC_BASE_URL=https://….`));
+    checks.push(
+      error(
+        'PUBLIC_BASE_URL',
+        `trang chạy bằng HTTP (${site}): mật khẩu và phiên đăng nhập đi qua mạng không mã hoá. Đặt HTTPS ở nginx (docs/deploy.md) và PUBLIC_BASE_URL=https://….`,
+      ),
+    );
   } else checks.push(ok('PUBLIC_BASE_URL', site));
   if (isProduction && !auth.startsWith('https://')) {
     checks.push(error('NEXTAUTH_URL', `${auth} không phải https://: cookie đăng nhập sẽ không có cờ Secure.`));
   }
   if (isProduction && !env.DATABASE_URL) {
-    checks.push(warn('DATABASE_URL', 'chưa đặt: dùng PostgreSQL nhúng trong .data/postgres. Được, nhưng nên dùng PostgreSQL của hệ thống (docs/deploy.md).'));
+    checks.push(
+      warn(
+        'DATABASE_URL',
+        'chưa đặt: dùng PostgreSQL nhúng trong .data/postgres. Được, nhưng nên dùng PostgreSQL của hệ thống (docs/deploy.md).',
+      ),
+    );
   }
   return checks;
 }
@@ -71,7 +86,9 @@ function clockChecks(now: Date): Check[] {
     const expected = String((now.getUTCHours() + 7) % 24).padStart(2, '0');
     if (hour !== expected) throw new Error(`giờ ${hour}, cần ${expected}`);
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    checks.push(ok('Múi giờ', `giờ Việt Nam hiện là ${formatDateTime(now)}; múi giờ của máy là ${zone} (ứng dụng luôn hiển thị giờ ${TIME_ZONE}).`));
+    checks.push(
+      ok('Múi giờ', `giờ Việt Nam hiện là ${formatDateTime(now)}; múi giờ của máy là ${zone} (ứng dụng luôn hiển thị giờ ${TIME_ZONE}).`),
+    );
   } catch (cause) {
     checks.push(error('Múi giờ', `Node.js không tính được giờ ${TIME_ZONE} (${(cause as Error).message}): cần Node.js có đủ dữ liệu ICU.`));
   }
@@ -106,22 +123,39 @@ type BackupRow = { status: string; finishedAt: Date | null; error: string | null
 
 async function databaseChecks(client: pg.Client, isProduction: boolean, now: Date): Promise<{ checks: Check[]; backupDir: string | null }> {
   const checks: Check[] = [];
-  const { rows: clock } = await client.query<{ now: Date; version: string }>(`SELECT now() AS now, current_setting('server_version') AS version`);
+  const { rows: clock } = await client.query<{ now: Date; version: string }>(
+    `SELECT now() AS now, current_setting('server_version') AS version`,
+  );
   checks.push(ok('Cơ sở dữ liệu', `kết nối được PostgreSQL ${clock[0]!.version.split(' ')[0]}.`));
   const skew = Math.abs(clock[0]!.now.getTime() - now.getTime());
-  if (skew > MAX_CLOCK_SKEW_MS) checks.push(warn('Đồng hồ', `đồng hồ máy này lệch ${Math.round(skew / 1000)} giây so với máy PostgreSQL: hãy đồng bộ NTP cả hai máy.`));
+  if (skew > MAX_CLOCK_SKEW_MS)
+    checks.push(warn('Đồng hồ', `đồng hồ máy này lệch ${Math.round(skew / 1000)} giây so với máy PostgreSQL: hãy đồng bộ NTP cả hai máy.`));
 
   const hasMigrations = (await client.query(`SELECT to_regclass('public._prisma_migrations') AS name`)).rows[0]?.name;
   const applied = hasMigrations ? (await client.query<{ name: string }>(APPLIED_MIGRATIONS_SQL)).rows.map((row) => row.name) : [];
   const status = compareMigrations(applied, await codeMigrations());
   if (status.unknown.length) {
-    checks.push(error('Migration', `cơ sở dữ liệu đã chạy ${status.unknown.join(', ')} mà mã nguồn này không có: mã nguồn cũ hơn cơ sở dữ liệu; hãy cập nhật mã nguồn.`));
+    checks.push(
+      error(
+        'Migration',
+        `cơ sở dữ liệu đã chạy ${status.unknown.join(', ')} mà mã nguồn này không có: mã nguồn cũ hơn cơ sở dữ liệu; hãy cập nhật mã nguồn.`,
+      ),
+    );
   } else if (status.pending.length) {
-    checks.push(warn('Migration', `chưa áp dụng ${status.pending.join(', ')}: npm start (hoặc npm run db:migrate) sẽ áp dụng; sao lưu trước khi nâng cấp.`));
+    checks.push(
+      warn(
+        'Migration',
+        `chưa áp dụng ${status.pending.join(', ')}: npm start (hoặc npm run db:migrate) sẽ áp dụng; sao lưu trước khi nâng cấp.`,
+      ),
+    );
   } else checks.push(ok('Migration', `đúng phiên bản (${status.current}).`));
 
   if (!(await client.query(`SELECT to_regclass('public."BackupRun"') AS name`)).rows[0]?.name) return { checks, backupDir: null };
-  const settings = (await client.query<{ isEnabled: boolean; directory: string; dailyTime: string }>(`SELECT "isEnabled", directory, "dailyTime" FROM "BackupSettings" WHERE id = 1`)).rows[0];
+  const settings = (
+    await client.query<{ isEnabled: boolean; directory: string; dailyTime: string }>(
+      `SELECT "isEnabled", directory, "dailyTime" FROM "BackupSettings" WHERE id = 1`,
+    )
+  ).rows[0];
   const backups = await client.query<BackupRow>(
     `SELECT status, "finishedAt", error, "byteSize"::text FROM "BackupRun" WHERE status <> 'RUNNING' ORDER BY "finishedAt" DESC LIMIT 20`,
   );
@@ -130,11 +164,18 @@ async function databaseChecks(client: pg.Client, isProduction: boolean, now: Dat
   if (!settings?.isEnabled) checks.push(serious('Sao lưu tự động', 'đang tắt: bật ở /quan-tri/sao-luu (giờ, số bản giữ lại, thư mục).'));
   else checks.push(ok('Sao lưu tự động', `mỗi ngày lúc ${settings.dailyTime} vào ${settings.directory}.`));
   if (!lastSuccess) {
-    checks.push(serious('Bản sao lưu', 'chưa có bản sao lưu thành công nào: chạy npm run backup -- --out /đường/dẫn/tệp.tar hoặc bật sao lưu tự động.'));
+    checks.push(
+      serious(
+        'Bản sao lưu',
+        'chưa có bản sao lưu thành công nào: chạy npm run backup -- --out /đường/dẫn/tệp.tar hoặc bật sao lưu tự động.',
+      ),
+    );
   } else {
     const hours = (now.getTime() - lastSuccess.finishedAt!.getTime()) / 3600_000;
     const detail = `bản thành công gần nhất lúc ${formatDateTime(lastSuccess.finishedAt!)} (${formatBytes(Number(lastSuccess.byteSize ?? 0))}).`;
-    checks.push(hours > MAX_BACKUP_AGE_HOURS ? serious('Bản sao lưu', `đã cũ (${Math.round(hours)} giờ): ${detail}`) : ok('Bản sao lưu', detail));
+    checks.push(
+      hours > MAX_BACKUP_AGE_HOURS ? serious('Bản sao lưu', `đã cũ (${Math.round(hours)} giờ): ${detail}`) : ok('Bản sao lưu', detail),
+    );
   }
   const last = backups.rows[0];
   if (last?.status === 'FAILED') checks.push(warn('Lần sao lưu gần nhất', `thất bại: ${last.error ?? 'không rõ lỗi'}`));
@@ -177,7 +218,9 @@ export async function runDoctor(context: DoctorContext): Promise<Check[]> {
       }
       directories.push({ label: 'thư mục sao lưu', path: backupDir });
     }
-    const major = Math.floor(Number((await client.query<{ n: string }>(`SELECT current_setting('server_version_num') AS n`)).rows[0]!.n) / 10000);
+    const major = Math.floor(
+      Number((await client.query<{ n: string }>(`SELECT current_setting('server_version_num') AS n`)).rows[0]!.n) / 10000,
+    );
     try {
       const tools = await findPgTools(major);
       checks.push(ok('pg_dump', `bản ${tools.major} từ ${tools.source}.`));

@@ -34,7 +34,9 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('npm run doctor', () => {
   it('flags a production install without a sign-in key, on HTTP, with no backups', async () => {
     const checks = await doctor(production({ NEXTAUTH_SECRET: undefined, PUBLIC_BASE_URL: 'http://bantin.sonoivu.laichau.gov.vn' }));
-    expect(errorsOf(checks)).toEqual(expect.arrayContaining(['NEXTAUTH_SECRET', 'PUBLIC_BASE_URL', 'NEXTAUTH_URL', 'Sao lưu tự động', 'Bản sao lưu']));
+    expect(errorsOf(checks)).toEqual(
+      expect.arrayContaining(['NEXTAUTH_SECRET', 'PUBLIC_BASE_URL', 'NEXTAUTH_URL', 'Sao lưu tự động', 'Bản sao lưu']),
+    );
     expect(find(checks, 'PUBLIC_BASE_URL')[0]!.detail).toMatch(/HTTP.*HTTPS ở nginx/);
     expect(find(checks, 'Bản sao lưu')[0]!.detail).toMatch(/chưa có bản sao lưu thành công nào: chạy npm run backup/);
     expect(find(checks, 'Migration')[0]).toMatchObject({ level: 'ok' });
@@ -46,7 +48,15 @@ describe('npm run doctor', () => {
     await getDb().backupSettings.create({ data: { id: 1, isEnabled: true, dailyTime: '02:30', keepCount: 14, directory: dir } });
     const finishedAt = new Date('2026-11-30T19:30:00Z');
     await getDb().backupRun.create({
-      data: { trigger: 'SCHEDULED', slot: '2026-12-01', hostname: 'may-chu', status: 'SUCCEEDED', file: `${dir}/a.tar`, byteSize: 3_000_000n, finishedAt },
+      data: {
+        trigger: 'SCHEDULED',
+        slot: '2026-12-01',
+        hostname: 'may-chu',
+        status: 'SUCCEEDED',
+        file: `${dir}/a.tar`,
+        byteSize: 3_000_000n,
+        finishedAt,
+      },
     });
     const fresh = await doctor(production(), process.env.DATABASE_URL!, new Date(finishedAt.getTime() + 3600_000));
     expect(errorsOf(fresh)).toEqual([]);
