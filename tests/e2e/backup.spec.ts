@@ -44,6 +44,12 @@ test('an admin schedules backups, runs one now and sees it on the dashboard', as
     const panel = page.getByRole('region', { name: 'Sao lưu', exact: true });
     await expect(panel).toContainText(/Lần gần nhất: \d\d\/\d\d\/\d{4} \d\d:\d\d, thành công, [\d,]+ MB\./);
     await expect(panel).toContainText('Tự động mỗi ngày lúc 23:45.');
+
+    // The admin's session opens the readiness view of /api/health; anonymous callers get two fields.
+    const health = await (await page.request.get('/api/health')).json();
+    expect(health.readiness).toMatchObject({ migrations: { isUpToDate: true }, backup: { isEnabled: true, lastStatus: 'SUCCEEDED' } });
+    const anonymous = await (await fetch(new URL('/api/health', page.url()))).json();
+    expect(anonymous).toEqual({ status: 'ok', database: 'ok' });
   } finally {
     if (existsSync(directory)) rmSync(directory, { recursive: true, force: true });
   }
@@ -59,4 +65,5 @@ test('an editor has no backup page and no backup line on the dashboard', async (
   await page.goto('/quan-tri');
   await expect(page.getByRole('heading', { level: 1, name: 'Bảng điều khiển' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Sao lưu', exact: true })).toHaveCount(0);
+  expect(await (await page.request.get('/api/health')).json()).toEqual({ status: 'ok', database: 'ok' });
 });

@@ -26,7 +26,7 @@ export default async function IssuesPage() {
       {issues.length === 0 ? (
         <p className="admin-lead">Chưa có số bản tin nào.</p>
       ) : (
-        <table className="issues-table">
+        <table className="admin-table">
           <caption className="visually-hidden">Các số bản tin, mới nhất trước</caption>
           <thead>
             <tr>

@@ -37,7 +37,7 @@ export default async function BackupPage() {
           <p>Chưa có bản sao lưu nào.</p>
         ) : (
           <div className="backup-runs">
-            <table>
+            <table className="admin-table">
               <caption className="visually-hidden">Các lần sao lưu, mới nhất trước</caption>
               <thead>
                 <tr>
