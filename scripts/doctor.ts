@@ -5,12 +5,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StartupError, embeddedDataDir, openDatabase, projectRoot, type DatabaseHandle } from './lib/database.ts';
 import { formatReport, runDoctor } from '../src/server/ops/doctor.ts';
-import { environmentProblems } from '../src/server/env.ts';
+import { environmentProblems, getScriptEnv } from '../src/server/env.ts';
 
 async function reachDatabase(): Promise<DatabaseHandle | null> {
   if (environmentProblems().length) return null;
   // The embedded server is started only if it has data: the doctor creates nothing.
-  if (!process.env.DATABASE_URL && !existsSync(path.join(embeddedDataDir, 'PG_VERSION'))) return null;
+  if (!getScriptEnv().DATABASE_URL && !existsSync(path.join(embeddedDataDir, 'PG_VERSION'))) return null;
   try {
     return await openDatabase({ shareRunning: true });
   } catch (error) {

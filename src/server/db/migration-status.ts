@@ -1,5 +1,6 @@
 import 'server-only';
 import { readdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 
@@ -42,8 +43,9 @@ export type OtherLevelServer = { hostname: string; pid: number; migration: strin
 
 /**
  * When this code has migrations to apply and another app server at another level reported
- * in during the last 90 seconds (AppInstance, refreshed by every job-runner round): those
- * servers and the pending migrations. Null when migrating is safe.
+ * in during the last 90 seconds (AppInstance, refreshed by every job-runner round) and, on
+ * this machine, still runs: those servers and the pending migrations. Null when migrating is
+ * safe.
  */
 export async function findOtherLevelServers(
   client: pg.Client,
@@ -58,5 +60,17 @@ export async function findOtherLevelServers(
     `SELECT hostname, pid, migration FROM "AppInstance" WHERE "lastSeenAt" > now() - interval '90 seconds' AND migration <> $1 ORDER BY hostname, pid`,
     [code.at(-1)],
   );
-  return rows.length ? { servers: rows, pending } : null;
+  // A server of this machine whose process is gone stopped (or crashed) without removing its
+  // row: restarting after `systemctl stop` must not wait for the row to age.
+  const servers = rows.filter((row) => row.hostname !== os.hostname() || isProcessAlive(row.pid));
+  return servers.length ? { servers, pending } : null;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

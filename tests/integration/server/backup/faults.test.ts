@@ -73,14 +73,21 @@ describe('backup while editors save', () => {
   }, 120_000);
 });
 
-const isRoot = process.getuid?.() === 0;
+/** A 1 MiB tmpfs (root only): the dump fits, the archive (about 2 MB with the demo images) does not. */
+function mountSmallDisk(at: string): boolean {
+  try {
+    execFileSync('mkdir', ['-p', at]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', at], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('disk full during a backup', () => {
-  it.skipIf(!isRoot)('says the disk is full, removes its partial files and keeps the older backups', async () => {
-    // A 1 MiB file system: the dump fits, the archive (about 2 MB with the demo images) does not.
+  it('says the disk is full, removes its partial files and keeps the older backups', async (context) => {
     const small = path.join(dir, 'nho');
-    execFileSync('mkdir', ['-p', small]);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small]);
+    if (!mountSmallDisk(small)) context.skip('cần quyền root để gắn một tmpfs 1 MiB');
     try {
       const older = 'ban-tin-cchc-20261129-0230.tar';
       await writeFile(path.join(small, older), Buffer.alloc(100_000, 1));

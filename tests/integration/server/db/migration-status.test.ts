@@ -1,3 +1,4 @@
+import os from 'node:os';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/db/client';
@@ -40,6 +41,18 @@ describe('findOtherLevelServers (a second server at another migration level)', (
       servers: [{ hostname: 'may-a', pid: 41, migration: current }],
       pending: ['29990101000000_next_version'],
     });
+  });
+
+  it('ignores a server of this machine whose process has ended (stopped for the upgrade)', async () => {
+    await getDb().appInstance.deleteMany({});
+    await getDb().appInstance.create({
+      data: { id: 'ici:1', hostname: os.hostname(), pid: 2 ** 22 + 7, migration: (await codeMigrations()).at(-1)!, lastSeenAt: new Date() },
+    });
+    expect(await findOtherLevelServers(client, newer)).toBeNull();
+    await getDb().appInstance.create({
+      data: { id: 'ici:2', hostname: os.hostname(), pid: process.pid, migration: (await codeMigrations()).at(-1)!, lastSeenAt: new Date() },
+    });
+    expect((await findOtherLevelServers(client, newer))?.servers).toEqual([expect.objectContaining({ pid: process.pid })]);
   });
 
   it('does not block a server of the same level as the database', async () => {
