@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { needsBuild, nextBin } from '../scripts/lib/build.ts';
+import { buildEnvironment, needsBuild, nextBin, recordBuild, sourceHash } from '../scripts/lib/build-hash.ts';
 import { projectRoot } from '../scripts/lib/database.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { assertWrkInstalled, runWrk, type LoadResult } from './lib/wrk.ts';
@@ -52,12 +52,15 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} không phản hồi sau 90 giây.`);
 }
 
+/** The same rule as `npm start`: build when the hash of what the build reads has changed. */
 async function build(env: NodeJS.ProcessEnv): Promise<void> {
-  if (!needsBuild()) return say('Bản build production còn mới, dùng lại.');
+  const hash = sourceHash(projectRoot, buildEnvironment({ ...env, NODE_ENV: 'production' }));
+  if (!needsBuild(projectRoot, hash)) return say('Bản build production còn mới, dùng lại.');
   say('Build production (vài phút)…');
   const child = spawn(process.execPath, [nextBin, 'build'], { cwd: projectRoot, env, stdio: 'inherit' });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error('next build thất bại; xem lỗi ở trên.');
+  recordBuild(projectRoot, hash);
 }
 
 async function ok(url: string): Promise<string> {

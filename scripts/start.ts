@@ -1,17 +1,16 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data when
-// empty → build when sources changed → serve on PORT (3000). Ctrl-C stops the app, then
-// PostgreSQL, cleanly.
+// empty → build when the sources' hash changed → serve on PORT (3000). Ctrl-C stops the app,
+// then PostgreSQL, cleanly. Next's telemetry is off (NEXT_TELEMETRY_DISABLED=1).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { needsBuild, nextBin } from './lib/build.ts';
-import { StartupError, openDatabase, projectRoot } from './lib/database.ts';
+import { buildEnvironment, needsBuild, nextBin, recordBuild, sourceHash } from './lib/build-hash.ts';
+import { StartupError, openDatabase, projectRoot, scriptEnv } from './lib/database.ts';
 import { prepareDatabase, shouldLoadDemoAccounts } from './lib/prepare.ts';
 
 const isDev = process.argv.includes('--dev');
-const port = Number(process.env.PORT ?? 3000);
 // Next's handler behind our own HTTP server (client addresses from the socket, decision 013).
 const serverScript = path.join(projectRoot, 'scripts/server.mjs');
 
@@ -19,7 +18,7 @@ function say(line: string) {
   console.log(`[bản tin] ${line}`);
 }
 
-async function assertPortFree(): Promise<void> {
+async function assertPortFree(port: number): Promise<void> {
   const free = await new Promise<boolean>((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
@@ -32,8 +31,8 @@ async function assertPortFree(): Promise<void> {
 
 // Sessions are signed with NEXTAUTH_SECRET. Without one, a random key made on the first start
 // is kept in .data/auth-secret (readable by this user only), so a restart keeps people signed in.
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+function authSecret(configured: string | undefined): string {
+  if (configured) return configured;
   const file = path.join(projectRoot, '.data/auth-secret');
   const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if (saved.length >= 32) return saved;
@@ -50,7 +49,8 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProce
 }
 
 async function main() {
-  await assertPortFree();
+  const { PORT: port, NEXTAUTH_SECRET } = scriptEnv();
+  await assertPortFree(port);
   const database = await openDatabase();
   let child: ChildProcess | null = null;
   let stopping = false;
@@ -77,12 +77,20 @@ async function main() {
   try {
     say(database.embedded ? 'PostgreSQL nhúng đã chạy (dữ liệu trong .data/postgres).' : 'Dùng PostgreSQL từ DATABASE_URL.');
     for (const message of await prepareDatabase(database.url, { includeDemoAccounts: shouldLoadDemoAccounts() })) say(message);
-    const env = { ...process.env, DATABASE_URL: database.url, PORT: String(port), NEXTAUTH_SECRET: authSecret() };
-    if (!isDev && needsBuild()) {
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      NEXTAUTH_SECRET: authSecret(NEXTAUTH_SECRET),
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    const hash = sourceHash(projectRoot, buildEnvironment({ ...env, NODE_ENV: 'production' }));
+    if (!isDev && needsBuild(projectRoot, hash)) {
       say('Đang build ứng dụng (lần đầu mất vài phút)…');
       child = run(nextBin, ['build'], { ...env, NODE_ENV: 'production' });
       const code = await new Promise<number | null>((resolve) => child!.once('exit', resolve));
       if (code !== 0) throw new StartupError('Build thất bại; xem lỗi ở trên.');
+      recordBuild(projectRoot, hash);
     }
     say(`Mở http://localhost:${port} — Ctrl-C để dừng.`);
     child = run(serverScript, isDev ? ['--dev'] : [], { ...env, NODE_ENV: isDev ? 'development' : 'production' });

@@ -71,6 +71,7 @@ async function endToEnd(projects: string[]): Promise<number> {
       NEXTAUTH_SECRET: crypto.randomUUID(),
       // The security suite connects from 127.0.0.2 to play a reverse proxy (tests/security).
       TRUSTED_PROXIES: '127.0.0.2',
+      NEXT_TELEMETRY_DISABLED: '1',
     };
     console.log('\n▶ Build production cho kiểm thử đầu-cuối');
     const buildCode = await run(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build'], env);

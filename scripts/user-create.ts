@@ -1,7 +1,7 @@
 // `npm run user:create -- email@so.gov.vn "Họ và tên"`: creates an admin account (the first one
 // on a production database) on DATABASE_URL's database, or the embedded one. The password comes
 // from NEW_USER_PASSWORD or is typed at a hidden prompt; it never appears in arguments.
-import { StartupError, openDatabase } from './lib/database.ts';
+import { StartupError, openDatabase, scriptEnv } from './lib/database.ts';
 import { Prisma } from '../src/generated/prisma/client.ts';
 import { createDatabase } from '../src/server/db/client.ts';
 import { createAdminAsSystem, passwordSchema } from '../src/server/users/commands.ts';
@@ -42,7 +42,7 @@ function promptHidden(question: string): Promise<string> {
 }
 
 async function readPassword(): Promise<string> {
-  const fromEnv = process.env.NEW_USER_PASSWORD;
+  const fromEnv = scriptEnv().NEW_USER_PASSWORD;
   if (fromEnv) return fromEnv;
   const password = await promptHidden('Mật khẩu (ít nhất 10 ký tự): ');
   if ((await promptHidden('Nhập lại mật khẩu: ')) !== password) throw new StartupError('Hai lần nhập mật khẩu không khớp.');

@@ -53,7 +53,7 @@ async function generateContent(url: string): Promise<void> {
 
 /** Opens (and on first use fills) the benchmark database; `stop` stops an embedded server. */
 export async function openBenchDatabase(log?: (line: string) => void): Promise<BenchDatabase> {
-  const database = await openDatabase(log);
+  const database = await openDatabase({ log });
   try {
     const url = database.url.replace(/\/[^/?]+(\?|$)/, '/bantin_bench$1');
     await createDatabaseIfMissing(database.url, 'bantin_bench');

@@ -2,7 +2,8 @@
 // that turn low-level failures into one line a person can act on.
 import path from 'node:path';
 import pg from 'pg';
-import { StartupError, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
+import { getScriptEnv, type ScriptEnv } from '../../src/server/env.ts';
+import { StartupError, runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
 
 export { StartupError };
 
@@ -48,17 +49,31 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string): P
   }
 }
 
-/** DATABASE_URL when set; otherwise the embedded server with its data under .data/. */
-export async function openDatabase(log: (line: string) => void = () => undefined): Promise<DatabaseHandle> {
-  const configured = process.env.DATABASE_URL?.trim();
-  if (configured) {
-    if (!/^postgres(ql)?:\/\//.test(configured)) {
-      throw new StartupError('DATABASE_URL phải bắt đầu bằng postgresql:// (ví dụ postgresql://user:pass@127.0.0.1:5432/bantin).');
-    }
-    await checkReachable(configured);
-    return { url: configured, embedded: null };
+/** The commands' environment, checked; a bad value stops with the variable's name. */
+export function scriptEnv(): ScriptEnv {
+  try {
+    return getScriptEnv();
+  } catch (error) {
+    throw new StartupError((error as Error).message);
   }
-  const embedded = await startEmbeddedPostgres(embeddedDataDir, { log });
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded server with its data under .data/: the one
+ * already running when `shareRunning` (an `npm start` elsewhere), else started here.
+ */
+export async function openDatabase(options: { log?: (line: string) => void; shareRunning?: boolean } = {}): Promise<DatabaseHandle> {
+  const env = scriptEnv();
+  if (env.DATABASE_URL) {
+    await checkReachable(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, embedded: null };
+  }
+  const running = options.shareRunning ? runningEmbeddedUrl(embeddedDataDir, APP_DATABASE) : null;
+  if (running) {
+    await checkReachable(running);
+    return { url: running, embedded: null };
+  }
+  const embedded = await startEmbeddedPostgres(embeddedDataDir, { port: env.EMBEDDED_PG_PORT, log: options.log });
   try {
     await createDatabaseIfMissing(embedded.adminUrl('postgres'), APP_DATABASE);
   } catch (error) {

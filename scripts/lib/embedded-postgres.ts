@@ -96,12 +96,27 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/**
+ * The address of an embedded server already running on `dataDir` (an `npm start` in another
+ * terminal), read from its postmaster.pid; null when none runs. Backup, restore and doctor
+ * use it instead of refusing the data directory.
+ */
+export function runningEmbeddedUrl(dataDir: string, database: string): string | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port || !isProcessAlive(pid)) return null;
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { log?: (line: string) => void; persistent?: boolean } = {},
+  options: { port: number; log?: (line: string) => void; persistent?: boolean },
 ): Promise<EmbeddedServer> {
   const state = checkDataDirectory(dataDir);
-  const port = await findFreePort(Number(process.env.EMBEDDED_PG_PORT ?? 54329));
+  const port = await findFreePort(options.port);
   await mkdir(path.dirname(dataDir), { recursive: true });
   await makeReachableForPostgresUser(dataDir);
   const recentLog: string[] = [];

@@ -84,3 +84,9 @@ export function parseVietnameseDateTime(value: string): Date | null {
   if (!isoDate || hour > 23 || minute > 59) return null;
   return vietnamTime(isoDate, hour, minute);
 }
+
+/** An instant as Vietnam's wall-clock time in ISO order, "2026-11-30T02:30": for keys and names that sort. */
+export function toVietnamIsoLocal(date: Date): string {
+  const { day, month, year, hour, minute } = partsOf(date);
+  return `${year}-${month}-${day}T${hour}:${minute}`;
+}

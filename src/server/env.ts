@@ -112,3 +112,79 @@ export function getProxyEnv(): ProxyEnv {
   cachedProxy = { trustedProxies, trustedProxyList: result.data.TRUSTED_PROXIES, hasPeerHeader: result.data.BANTIN_PEER_HEADER === '1' };
   return cachedProxy;
 }
+
+const port = (example: string) =>
+  z.coerce
+    .number({ error: `cần một số cổng 1–65535, ví dụ ${example}` })
+    .int(`cần một số cổng 1–65535, ví dụ ${example}`)
+    .min(1, `cần một số cổng 1–65535, ví dụ ${example}`)
+    .max(65535, `cần một số cổng 1–65535, ví dụ ${example}`);
+
+const opsEnvSchema = z.object({
+  LOG_FORMAT: z.enum(['text', 'json'], { error: 'cần text hoặc json' }).default('text'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'cần debug, info, warn hoặc error' }).default('info'),
+  PG_BIN_DIR: z.string().min(1).optional(),
+});
+
+export type OpsEnv = z.infer<typeof opsEnvSchema>;
+
+let cachedOps: OpsEnv | undefined;
+
+/** Logging and backup tools; needs no database. */
+export function getOpsEnv(): OpsEnv {
+  if (cachedOps) return cachedOps;
+  const result = opsEnvSchema.safeParse(process.env);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  cachedOps = result.data;
+  return cachedOps;
+}
+
+const scriptEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'cần development, production hoặc test' }).default('development'),
+  PORT: port('3000').default(3000),
+  EMBEDDED_PG_PORT: port('54329').default(54329),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, 'cần chuỗi kết nối bắt đầu bằng postgresql://, ví dụ postgresql://user:pass@127.0.0.1:5432/bantin')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MEDIA_ROOT: z.string().min(1).default('.data/media'),
+  PUBLIC_BASE_URL: publicBaseUrlSchema,
+  NEXTAUTH_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự ngẫu nhiên, ví dụ tạo bằng: openssl rand -base64 32').optional(),
+  NEXTAUTH_URL: z.url({ error: 'cần địa chỉ http(s) đầy đủ của trang, ví dụ https://bantin.sonoivu.laichau.gov.vn' }).optional(),
+  NEW_USER_PASSWORD: z.string().optional(),
+});
+
+export type ScriptEnv = z.infer<typeof scriptEnvSchema> & { mediaRoot: string };
+
+/**
+ * What the project's commands (start, backup, restore, doctor, …) read, checked at once so a
+ * typo in PORT stops with a message instead of a server on a surprising port. Not cached:
+ * a command may set DATABASE_URL on its way.
+ */
+export function getScriptEnv(source: Record<string, string | undefined> = process.env): ScriptEnv {
+  const result = scriptEnvSchema.safeParse(source);
+  if (!result.success) throw new EnvError(formatEnvError(result.error));
+  return { ...result.data, mediaRoot: path.resolve(result.data.MEDIA_ROOT) };
+}
+
+/** A bad environment variable: the commands print its message alone, without a stack. */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** Every problem of the environment, one line per variable: what `npm run doctor` lists. */
+export function environmentProblems(source: Record<string, string | undefined> = process.env): string[] {
+  return [
+    ...new Set(
+      [scriptEnvSchema, opsEnvSchema].flatMap((schema) => {
+        const result = schema.safeParse(source);
+        return result.success ? [] : formatEnvError(result.error).split('\n');
+      }),
+    ),
+  ];
+}

@@ -22,7 +22,10 @@ export async function startTestServer(): Promise<TestServer> {
     };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-test-pg-'));
-  const server: EmbeddedServer = await startEmbeddedPostgres(path.join(dir, 'data'), { persistent: false });
+  const server: EmbeddedServer = await startEmbeddedPostgres(path.join(dir, 'data'), {
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    persistent: false,
+  });
   return {
     adminUrl: server.adminUrl,
     stop: async () => {

@@ -27,6 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: '/quan-tri/ban-tin', label: 'Số bản tin' },
     ...(can(actor, 'user.manage') ? [{ href: '/quan-tri/nguoi-dung', label: 'Người dùng' }] : []),
     ...(can(actor, 'publication.manage') ? [{ href: '/quan-tri/cai-dat', label: 'Cài đặt' }] : []),
+    ...(can(actor, 'system.manage') ? [{ href: '/quan-tri/sao-luu', label: 'Sao lưu' }] : []),
   ];
 
   return (

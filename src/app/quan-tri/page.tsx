@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
 import { getDashboard } from '@/server/articles/dashboard-queries';
+import { BACKUP_STATUS_LABELS, getBackupSummary } from '@/server/backup/runs';
 import { can, ROLE_LABELS } from '@/server/permissions';
 import { ArticleRows } from './bai-viet/article-table';
+import { formatBytes } from '@/lib/bytes';
 import { formatDateTime } from '@/lib/dates';
 import { formatIssueNumber } from '@/lib/text';
 import './bai-viet/editor.css';
@@ -12,7 +14,10 @@ export const metadata: Metadata = { title: 'Bảng điều khiển' };
 
 export default async function DashboardPage() {
   const actor = await requirePageActor('/quan-tri');
-  const dashboard = await getDashboard(actor, can(actor, 'article.approve'));
+  const [dashboard, backup] = await Promise.all([
+    getDashboard(actor, can(actor, 'article.approve')),
+    can(actor, 'system.manage') ? getBackupSummary(actor) : null,
+  ]);
   return (
     <>
       <h1 className="admin-title">Bảng điều khiển</h1>
@@ -78,6 +83,25 @@ export default async function DashboardPage() {
           <h2 id="nhap-cua-toi">Bản nháp của tôi</h2>
           <ArticleRows items={dashboard.myDrafts} empty="Bạn chưa có bản nháp nào." />
         </section>
+        {backup && (
+          <section className="admin-panel" aria-labelledby="sao-luu">
+            <h2 id="sao-luu">Sao lưu</h2>
+            <p>
+              {backup.last
+                ? `Lần gần nhất: ${formatDateTime(backup.last.finishedAt ?? backup.last.startedAt)}, ${BACKUP_STATUS_LABELS[backup.last.status].toLowerCase()}` +
+                  (backup.last.byteSize !== null ? `, ${formatBytes(backup.last.byteSize)}` : '') +
+                  '.'
+                : 'Chưa có bản sao lưu nào.'}
+              {backup.last?.status === 'FAILED' && backup.lastSuccess
+                ? ` Lần thành công gần nhất: ${formatDateTime(backup.lastSuccess.finishedAt!)}.`
+                : null}
+            </p>
+            <p>
+              {backup.isEnabled ? `Tự động mỗi ngày lúc ${backup.dailyTime}.` : 'Sao lưu tự động đang tắt.'}{' '}
+              <Link href="/quan-tri/sao-luu">Cài đặt sao lưu</Link>
+            </p>
+          </section>
+        )}
         <section className="admin-panel" aria-labelledby="moi-xuat-ban">
           <h2 id="moi-xuat-ban">Mới xuất bản</h2>
           <ArticleRows items={dashboard.recentlyPublished} empty="Chưa có bài nào được xuất bản." />

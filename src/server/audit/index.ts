@@ -5,7 +5,7 @@ import type { Database, Transaction } from '../db/client';
 // The one way to write the audit trail: changes are recorded in the transaction that makes
 // them; refusals (whose transaction never commits) by recordRefusal in ./refusals.ts.
 
-export type AuditEntityType = 'article' | 'issue' | 'user' | 'publication' | 'loginAttempt' | 'media';
+export type AuditEntityType = 'article' | 'issue' | 'user' | 'publication' | 'loginAttempt' | 'media' | 'backup';
 
 export type AuditAction =
   | 'article.created'
@@ -41,6 +41,8 @@ export type AuditAction =
   | 'publication.updated'
   | 'publication.logoChanged'
   | 'demo.loaded'
+  | 'backup.settingsUpdated'
+  | 'backup.started'
   | 'auth.signIn.failed'
   | 'auth.signIn.succeeded'
   | 'auth.signIn.inactive'

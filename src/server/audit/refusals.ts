@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { getDb } from '../db/client';
+import { log } from '../logger';
 import { AuthError, NotFoundError, TransitionError, ValidationError, type DomainError } from '../errors';
 import { requestClientAddress } from '../http/client-address';
 import { ImageRejectedError } from '../media/images';
@@ -57,6 +58,6 @@ export async function recordRefusal(actor: { id: number } | null, error: unknown
       },
     });
   } catch (auditError) {
-    console.error(`Không ghi được nhật ký cho thao tác bị từ chối ${context.attempted}:`, auditError);
+    log.error('Không ghi được nhật ký cho thao tác bị từ chối.', { attempted: context.attempted, error: auditError });
   }
 }

@@ -5,6 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getAuthEnv } from '../env';
 import { clientAddress } from '../http/client-address';
 import { authorize } from './sign-in';
+import { log } from '../logger';
 
 declare module 'next-auth' {
   interface User {
@@ -62,7 +63,7 @@ export const authOptions: AuthOptions = {
           result = await authorize(credentials, { ipAddress });
         } catch (error) {
           // next-auth puts a thrown message into the redirect URL; keep database errors out of it.
-          console.error(`Đăng nhập thất bại do lỗi hệ thống (địa chỉ ${ipAddress}):`, error);
+          log.error('Đăng nhập thất bại do lỗi hệ thống.', { error, ipAddress });
           throw new Error(SIGN_IN_ERROR.unavailable);
         }
         if (result.status === 'throttled') throw new Error(SIGN_IN_ERROR.throttled);

@@ -12,13 +12,14 @@ export interface MediaStorage {
   remove(key: string): Promise<void>;
 }
 
-const KEY_PATTERN = /^[a-z0-9]{2}\/[a-z0-9-]{8,64}\/[a-z0-9]+\.(jpg|png)$/;
+/** Every stored file's key; backups restore only names of this shape. */
+export const STORAGE_KEY_PATTERN = /^[a-z0-9]{2}\/[a-z0-9-]{8,64}\/[a-z0-9]+\.(jpg|png)$/;
 
 export class FileSystemStorage implements MediaStorage {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!KEY_PATTERN.test(key)) throw new Error(`Khoá lưu trữ không hợp lệ: ${key}`);
+    if (!STORAGE_KEY_PATTERN.test(key)) throw new Error(`Khoá lưu trữ không hợp lệ: ${key}`);
     const full = path.resolve(this.root, key);
     // Defence in depth: the pattern already forbids "..", but the path must stay under the root.
     if (!full.startsWith(path.resolve(this.root) + path.sep)) throw new Error('Khoá lưu trữ ra ngoài thư mục gốc');

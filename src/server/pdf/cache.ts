@@ -6,6 +6,7 @@ import { referencedMediaIds } from '@/content/schema';
 import type { IssueView } from '@/server/issues/queries';
 import { getEnv, getPublicBaseUrl } from '@/server/env';
 import { issueCreationDate, renderIssuePdf, RENDERER_VERSION } from './render';
+import { log } from '../logger';
 
 /** One render at a time: layout runs on the event loop, so two would only slow each other. */
 const MAX_CONCURRENT_RENDERS = 1;
@@ -109,7 +110,7 @@ export function createPdfCache({ dir, render, timeoutMs = RENDER_TIMEOUT_MS }: P
     await rename(temporary, file);
     if (Date.now() - lastSweep > SWEEP_INTERVAL_MS) {
       lastSweep = Date.now();
-      sweep().catch((error) => console.error('Không dọn được bộ nhớ đệm PDF:', error));
+      sweep().catch((error) => log.error('Không dọn được bộ nhớ đệm PDF.', { error }));
     }
     return { key, path: file, size: bytes.length };
   }

@@ -9,6 +9,7 @@ import { formatIssueNumber } from '@/lib/text';
 import { IssueDocument } from './document';
 import { ensurePdfFonts, printableText } from './fonts';
 import { pageGeometry } from './styles';
+import { log } from '../logger';
 
 /** Bumped whenever the layout changes, so every cached file is rendered afresh. */
 export const RENDERER_VERSION = 1;
@@ -47,9 +48,9 @@ async function loadImages(issue: IssueView): Promise<Map<number, Buffer>> {
     }),
   );
   if (missing.length) {
-    console.warn(
-      `PDF số ${formatIssueNumber(issue.number)}/${issue.year}: thiếu ảnh in trong kho (media ${missing.sort((a, b) => a - b).join(', ')}), thay bằng khung trống.`,
-    );
+    log.warn(`PDF số ${formatIssueNumber(issue.number)}/${issue.year}: thiếu ảnh in trong kho, thay bằng khung trống.`, {
+      mediaIds: missing.sort((a, b) => a - b).join(','),
+    });
   }
   return images;
 }
@@ -90,7 +91,7 @@ export async function renderIssuePdf(issue: IssueView): Promise<Buffer> {
     );
     if (startPages && samePages(startPages, recorded)) return bytes;
     if (pass === MAX_PASSES) {
-      console.error(`PDF số ${formatIssueNumber(issue.number)}/${issue.year}: số trang mục lục chưa ổn định sau ${pass} lượt dàn trang.`);
+      log.error(`PDF số ${formatIssueNumber(issue.number)}/${issue.year}: số trang mục lục chưa ổn định sau ${pass} lượt dàn trang.`);
       return bytes;
     }
     startPages = recorded;

@@ -25,6 +25,7 @@ export const ACTIONS = [
   'issue.unpublish',
   'user.manage',
   'publication.manage',
+  'system.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +60,8 @@ const ROLES_ALLOWED: Record<Action, readonly Role[]> = {
   // manage users, publication settings
   'user.manage': ADMINS,
   'publication.manage': ADMINS,
+  // backups, server status (not in SPEC's table: system administration is the admin's)
+  'system.manage': ADMINS,
 };
 
 type ActionNeedingArticle = 'article.editOwnDraft' | 'article.editOthersBeforeApproval';

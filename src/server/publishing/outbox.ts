@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { getDb, type Transaction } from '../db/client';
+import { log } from '../logger';
 
 // Side effects of publishing, run after the change is committed. The row is written in the
 // transaction that publishes or unpublishes, so a change never lacks its side effects, and
@@ -92,7 +93,7 @@ export async function processOutbox(
           for (const handler of handlers) await handler(event);
         } catch (error) {
           const next = row.attempts + 1 < MAX_OUTBOX_ATTEMPTS ? 'sẽ thử lại ở lượt sau' : `đã thử ${MAX_OUTBOX_ATTEMPTS} lần, dừng lại`;
-          console.error(`Tác vụ sau xuất bản #${row.id} (${row.kind}, mã số bản tin ${row.issueId}) lỗi; ${next}.`, error);
+          log.error(`Tác vụ sau xuất bản lỗi; ${next}.`, { outboxId: row.id, kind: row.kind, issueId: row.issueId, error });
           failedIds.push(row.id);
           await tx.publishOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: describeError(error) } });
           return 'failed' as const;

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit';
 import { getDb, type Transaction } from '../db/client';
 import { enqueueSideEffects } from './outbox';
 import type { Prisma } from '@/generated/prisma/client';
+import { log } from '../logger';
 
 // Marks scheduled issues as published once their time has come. Public visibility never waits
 // for this (it follows the stored publishAt, see visibility.ts): the job records the fact,
@@ -81,7 +82,7 @@ export async function publishDueIssues(now = new Date()): Promise<PublishedIssue
       published.push(result);
     } catch (error) {
       if (takenId === null) throw error;
-      console.error(`Không xuất bản được số bản tin (mã ${takenId}) đã đến giờ; sẽ thử lại ở lượt sau.`, error);
+      log.error('Không xuất bản được số bản tin đã đến giờ; sẽ thử lại ở lượt sau.', { issueId: takenId, error });
       failedIds.push(takenId);
     }
   }

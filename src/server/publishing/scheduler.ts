@@ -1,5 +1,8 @@
 import 'server-only';
 import { purgeLoginAttempts } from '../auth/throttle';
+import { startScheduledBackupIfDue } from '../backup/runs';
+import { log } from '../logger';
+import { noteJobRun, removeSelf, reportAlive } from '../ops/instance';
 import { processOutbox } from './outbox';
 import { publishDueIssues } from './publish-due';
 
@@ -13,25 +16,34 @@ export type StopScheduler = () => Promise<void>;
 // On globalThis so that a second start in the same process (a dev reload) reuses the first.
 const globalForScheduler = globalThis as unknown as { bantinStopScheduler?: StopScheduler };
 
-async function runStep(label: string, step: () => Promise<unknown>) {
+/** Runs one step; a failure is logged and named, never thrown. */
+async function runStep(label: string, step: () => Promise<unknown>): Promise<string[]> {
   try {
     await step();
+    return [];
   } catch (error) {
-    console.error(`Lịch xuất bản: ${label} lỗi, sẽ thử lại ở lượt sau.`, error);
+    log.error(`Lịch xuất bản: ${label} lỗi, sẽ thử lại ở lượt sau.`, { error });
+    return [label];
   }
 }
 
 async function runOnce() {
-  await runStep('xuất bản các số đến giờ', async () => {
-    for (const issue of await publishDueIssues()) {
-      if (issue.isLate) {
-        console.warn(`Lịch xuất bản: số bản tin (mã ${issue.issueId}) hẹn ${issue.publishAt.toISOString()} được ghi nhận xuất bản trễ.`);
+  const failed = [
+    ...(await runStep('xuất bản các số đến giờ', async () => {
+      for (const issue of await publishDueIssues()) {
+        if (issue.isLate) {
+          log.warn('Lịch xuất bản: số bản tin được ghi nhận xuất bản trễ.', { issueId: issue.issueId, publishAt: issue.publishAt });
+        }
       }
-    }
-  });
-  await runStep('tác vụ sau xuất bản', () => processOutbox());
-  // Housekeeping that shares the runner: sign-in attempts are only needed for a while.
-  await runStep('dọn lượt đăng nhập cũ', () => purgeLoginAttempts());
+    })),
+    ...(await runStep('tác vụ sau xuất bản', () => processOutbox())),
+    // Starts the daily backup when due and returns at once: it runs beside the next rounds.
+    ...(await runStep('sao lưu định kỳ', () => startScheduledBackupIfDue())),
+    // Housekeeping that shares the runner: sign-in attempts are only needed for a while.
+    ...(await runStep('dọn lượt đăng nhập cũ', () => purgeLoginAttempts())),
+    ...(await runStep('báo máy chủ còn chạy', () => reportAlive())),
+  ];
+  noteJobRun(failed);
 }
 
 /** Starts the job; the returned function stops it and waits for a run in progress. */
@@ -54,6 +66,7 @@ export function startScheduler({ intervalMs = 30_000 }: { intervalMs?: number } 
     clearTimeout(timer);
     if (globalForScheduler.bantinStopScheduler === stop) globalForScheduler.bantinStopScheduler = undefined;
     await running;
+    await removeSelf();
   };
   globalForScheduler.bantinStopScheduler = stop;
   return stop;

@@ -32,7 +32,7 @@ export default async function IssuesPage({ searchParams }: Props) {
       {list.total === 0 ? (
         <p className="admin-lead">Chưa có số bản tin nào.</p>
       ) : (
-        <table className="issues-table">
+        <table className="admin-table">
           <caption className="visually-hidden">
             Các số bản tin, mới nhất trước: {formatCount(list.total)} số, trang {list.page}/{list.pageCount}
           </caption>

@@ -5,6 +5,7 @@ import type { BlockNode, RichDocument } from '@/content/schema';
 import type { IssueArticleView, IssueView, MediaInfo, PublicationView } from '@/server/issues/queries';
 import { renderIssuePdf } from '@/server/pdf/render';
 import { expectContentsToMatchPages, flat, pdfInfo, pdfOutline, pdfPages, writePdf, type PdfFile } from './poppler';
+import { log } from '@/server/logger';
 
 const publication: PublicationView = {
   mastheadTitle: 'THÔNG TIN CẢI CÁCH HÀNH CHÍNH',
@@ -122,7 +123,7 @@ describe('PDF with bad input', () => {
   });
 
   it('draws a placeholder for an image missing from storage and logs it', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     const image: BlockNode = { type: 'image', attrs: { mediaId: 4242, caption: 'Quang cảnh hội nghị', credit: 'Ảnh: Báo Lai Châu' } };
     const view = issue([{ title: 'Ảnh', articles: [article('Bài có ảnh đã mất', doc(paragraph(filler), image, paragraph(filler)))] }], {
       media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho' }],
@@ -131,7 +132,7 @@ describe('PDF with bad input', () => {
     const text = flat(pages.join(' '));
     expect(text).toContain('Ảnh không còn trong kho lưu trữ');
     expect(text).toContain('Quang cảnh hội nghị - Ảnh: Báo Lai Châu');
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('media 4242'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('thiếu ảnh in'), { mediaIds: '4242' });
   });
 
   it('leaves an empty section out of the contents, the pages and the bookmarks', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/ban-tin/[year]/[number]/pdf/route';
 import { getDb } from '@/server/db/client';
+import { log } from '@/server/logger';
 
 // Every render of this file fails the way a react-pdf bug would.
 vi.mock('@/server/pdf/render', async (importOriginal) => ({
@@ -16,7 +17,7 @@ afterEach(() => {
 
 describe('GET /ban-tin/{year}/{number}/pdf when rendering fails', () => {
   it('answers 500 with a short Vietnamese text, logs the error and shows no stack', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const error = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     // Content no other test has rendered, so no stored file can answer instead.
     const article = await getDb().article.findFirstOrThrow({ where: { placement: { section: { issue: { number: 8, year: 2025 } } } } });
     await getDb().article.update({ where: { id: article.id }, data: { title: `${article.title} ${crypto.randomUUID()}` } });
@@ -29,6 +30,6 @@ describe('GET /ban-tin/{year}/{number}/pdf when rendering fails', () => {
     const body = await response.text();
     expect(body).toBe('Không tạo được bản PDF, vui lòng thử lại sau.');
     expect(body).not.toMatch(/unsupported|pdfkit|at /);
-    expect(error).toHaveBeenCalledWith(expect.stringContaining('Không tạo được PDF số 8/2025'), expect.any(Error));
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('Không tạo được PDF số 8/2025'), { error: expect.any(Error) });
   });
 });

@@ -9,6 +9,7 @@ import { startScheduler } from '@/server/publishing/scheduler';
 import type { PermissionActor } from '@/server/permissions';
 import { approvedArticles, createDraftIssue, createPublication, placeArticles } from '../../../factories/issues';
 import { actorFor } from '../../../factories/users';
+import { log } from '@/server/logger';
 
 let editor: PermissionActor;
 let approver: PermissionActor;
@@ -189,7 +190,7 @@ describe('processOutbox', () => {
   });
 
   it('records a failing side effect, retries it, and gives up after the last attempt', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const errors = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     const issue = await scheduledIssue();
     await publishDueIssues(later(issue.publishAt, 1000));
     let calls = 0;
@@ -230,7 +231,7 @@ describe('processOutbox', () => {
 
 describe('startScheduler', () => {
   it('catches up at start: an issue that fell due while the server was down is published, flagged late, its side effects run', async () => {
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warnings = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     const issue = await scheduledIssue();
     // The server was down through the publish time.
     const missed = new Date(Date.now() - 20 * 60_000);
@@ -247,6 +248,6 @@ describe('startScheduler', () => {
     expect((await getDb().issue.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('PUBLISHED');
     expect((await publishedEvents(issue.id))[0]!.data).toMatchObject({ late: true });
     expect(seen).toContain(issue.id);
-    expect(warnings).toHaveBeenCalledWith(expect.stringContaining(`mã ${issue.id}`));
+    expect(warnings).toHaveBeenCalledWith(expect.stringContaining('xuất bản trễ'), expect.objectContaining({ issueId: issue.id }));
   });
 });

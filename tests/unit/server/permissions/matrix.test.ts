@@ -19,6 +19,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'issue.unpublish': { EDITOR: false, APPROVER: true, ADMIN: true },
   'user.manage': { EDITOR: false, APPROVER: false, ADMIN: true },
   'publication.manage': { EDITOR: false, APPROVER: false, ADMIN: true },
+  'system.manage': { EDITOR: false, APPROVER: false, ADMIN: true },
 };
 
 const ROLES: Role[] = ['EDITOR', 'APPROVER', 'ADMIN'];

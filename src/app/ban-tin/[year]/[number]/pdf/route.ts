@@ -5,6 +5,7 @@ import { getIssuePrintFile } from '@/server/import/print-file';
 import { getIssuePdf, issuePdfKey, PdfTimeoutError } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { parseIssueAddress } from '@/lib/route-params';
+import { log } from '@/server/logger';
 
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(message, {
@@ -62,10 +63,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
     });
   } catch (error) {
     if (error instanceof PdfTimeoutError) {
-      console.warn(`PDF số ${address.number}/${address.year}: ${error.message}`);
+      log.warn(`PDF số ${address.number}/${address.year}: ${error.message}`);
       return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
     }
-    console.error(`Không tạo được PDF số ${address.number}/${address.year}:`, error);
+    log.error(`Không tạo được PDF số ${address.number}/${address.year}.`, { error });
     return textResponse(500, 'Không tạo được bản PDF, vui lòng thử lại sau.');
   }
 }

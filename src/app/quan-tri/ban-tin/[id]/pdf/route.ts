@@ -6,6 +6,7 @@ import { getIssuePdf, PdfTimeoutError } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { can } from '@/server/permissions';
 import { parseId } from '@/lib/route-params';
+import { log } from '@/server/logger';
 
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(message, {
@@ -43,7 +44,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     if (error instanceof PdfTimeoutError)
       return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
-    console.error(`Không tạo được PDF xem trước của số ${issue.id}:`, error);
+    log.error('Không tạo được PDF xem trước.', { issueId: issue.id, error });
     return textResponse(500, 'Không tạo được bản PDF, vui lòng thử lại sau.');
   }
 }
