@@ -42,3 +42,24 @@ export class TransitionError extends Error {
     this.name = 'TransitionError';
   }
 }
+
+/** The print PDF cannot be made right now (all renderers busy, or still rendering): try later. */
+export class PdfUnavailableError extends Error {
+  readonly status = 503;
+  constructor(
+    message = 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.',
+    readonly retryAfterSeconds = 30,
+  ) {
+    super(message);
+    this.name = 'PdfUnavailableError';
+  }
+}
+
+/** This PDF could not be made (too long to typeset, too large, a renderer crash). */
+export class PdfFailedError extends Error {
+  readonly status = 500;
+  constructor(message = 'Không tạo được bản PDF, vui lòng thử lại sau.') {
+    super(message);
+    this.name = 'PdfFailedError';
+  }
+}

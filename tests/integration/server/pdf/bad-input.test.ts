@@ -13,6 +13,7 @@ const publication: PublicationView = {
   creditLine: 'Phòng cải cách hành chính',
   logoMediaId: null,
   pageSize: 'A4',
+  columns: 1,
   colophon: { licenceNumber: null, licenceDate: null, printingPlace: null, printRun: null, frequencyText: null, responsiblePerson: null },
 };
 
@@ -125,7 +126,7 @@ describe('PDF with bad input', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const image: BlockNode = { type: 'image', attrs: { mediaId: 4242, caption: 'Quang cảnh hội nghị', credit: 'Ảnh: Báo Lai Châu' } };
     const view = issue([{ title: 'Ảnh', articles: [article('Bài có ảnh đã mất', doc(paragraph(filler), image, paragraph(filler)))] }], {
-      media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho' }],
+      media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho', sha256: 'khong-con' }],
     });
     const { pages } = await render(view);
     const text = flat(pages.join(' '));

@@ -1,0 +1,179 @@
+import 'server-only';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { getPdfEnv } from '@/server/env';
+import { PdfFailedError, PdfUnavailableError } from '@/server/errors';
+import type { PagePlan, TypesetJob, WorkerReply, WorkerTask } from './typeset/protocol';
+
+export type PdfPoolOptions = {
+  /** Worker threads, each rendering one PDF at a time. */
+  size: number;
+  /** A render running longer is stopped: its worker is terminated and replaced. */
+  timeLimitMs: number;
+  /** Tasks waiting for a worker; more are refused at once. */
+  maxQueue?: number;
+  /** Heap of each worker; a render that needs more stops with a clear message. */
+  heapLimitMb?: number;
+};
+
+type Result = { plan: PagePlan; pdf: Buffer | null };
+type Task = WorkerTask & { resolve: (result: Result) => void; reject: (error: Error) => void };
+type Slot = { worker: Worker; ready: boolean; task: Task | null; timer?: NodeJS.Timeout; stopped?: 'time' | 'heap' | 'recycle' };
+
+/** A worker whose heap stays above this after a render is replaced, so memory returns to idle. */
+const RECYCLE_HEAP_BYTES = 160 * 1024 * 1024;
+/** Workers that failed to start this many times in a row stop being replaced until the next task. */
+const MAX_START_FAILURES = 3;
+
+const TOO_SLOW = (seconds: number) =>
+  `Bản tin quá dài hoặc quá phức tạp: tạo PDF quá ${seconds} giây nên đã dừng. Hãy bớt bài, bảng hoặc ảnh rồi thử lại.`;
+const TOO_LARGE = 'Bản tin quá lớn để tạo PDF (vượt giới hạn bộ nhớ của bộ tạo PDF). Hãy bớt bài, bảng hoặc ảnh rồi thử lại.';
+const BUSY = 'Đang có nhiều bản PDF chờ tạo, vui lòng thử lại sau ít phút.';
+const BROKEN = 'Bộ tạo PDF không khởi động được. Vui lòng báo quản trị hệ thống.';
+
+// In the Next build the bundler compiles the worker (and what it imports) to a chunk of its
+// own, from the `new Worker(new URL(…))` below. Under Vitest and tsx this module is still
+// TypeScript: a two-line bootstrap registers tsx in the new thread, then loads the worker
+// source (Node 20 applies no `--import` to a worker's entry).
+const TYPESCRIPT_BOOTSTRAP = `const { workerData } = require('node:worker_threads');
+import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+
+function startWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./typeset/worker.ts', import.meta.url), options);
+  const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
+  const tsx = pathToFileURL(projectRequire.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = import.meta.url.replace(/pool\.ts$/, 'typeset/worker.ts');
+  return new Worker(TYPESCRIPT_BOOTSTRAP, { ...options, eval: true, workerData: { tsx, entry } });
+}
+
+/**
+ * Renders PDFs in worker threads, so typesetting never blocks the thread that serves pages.
+ * Tasks queue in order; each worker takes one at a time. A render over the time limit, or
+ * one that runs out of heap, ends its worker (its memory goes back to the system) and a
+ * fresh one takes its place; the task fails with a message the editor can act on.
+ */
+export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 512 }: PdfPoolOptions) {
+  const slots = new Set<Slot>();
+  const queue: Task[] = [];
+  let nextId = 1;
+  let startFailures = 0;
+  let closed = false;
+
+  function spawn(): void {
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: 32 } });
+    const slot: Slot = { worker, ready: false, task: null };
+    slots.add(slot);
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => onReply(slot, reply));
+    worker.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') slot.stopped ??= 'heap';
+      else console.error('Bộ tạo PDF gặp lỗi:', error);
+    });
+    worker.on('exit', () => onExit(slot));
+  }
+
+  function onReply(slot: Slot, reply: WorkerReply): void {
+    if (reply.type === 'ready') {
+      slot.ready = true;
+      startFailures = 0;
+    } else {
+      const task = slot.task!;
+      clearTimeout(slot.timer);
+      slot.task = null;
+      slot.worker.unref();
+      if (reply.type === 'done') {
+        task.resolve({ plan: reply.plan, pdf: reply.pdf && Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength) });
+      } else {
+        console.error(`Bộ tạo PDF không tạo được (việc ${task.id}): ${reply.message}`);
+        task.reject(new PdfFailedError());
+      }
+      if (reply.heapUsed > RECYCLE_HEAP_BYTES) {
+        slot.stopped = 'recycle';
+        void slot.worker.terminate();
+        return;
+      }
+    }
+    dispatch();
+  }
+
+  function onExit(slot: Slot): void {
+    slots.delete(slot);
+    clearTimeout(slot.timer);
+    if (!slot.ready && !slot.stopped) startFailures++;
+    const { task } = slot;
+    if (task) {
+      const seconds = Math.round(timeLimitMs / 1000);
+      task.reject(new PdfFailedError(slot.stopped === 'time' ? TOO_SLOW(seconds) : slot.stopped === 'heap' ? TOO_LARGE : undefined));
+    }
+    if (closed) return;
+    if (startFailures >= MAX_START_FAILURES) {
+      for (const waiting of queue.splice(0)) waiting.reject(new PdfFailedError(BROKEN));
+      return;
+    }
+    spawn();
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (!slot.ready || slot.task || slot.stopped || queue.length === 0) continue;
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        slot.stopped = 'time';
+        void slot.worker.terminate();
+      }, timeLimitMs);
+      const { resolve: _resolve, reject: _reject, ...message } = task;
+      slot.worker.postMessage(message);
+    }
+  }
+
+  function run(kind: WorkerTask['kind'], job: TypesetJob): Promise<Result> {
+    if (closed) return Promise.reject(new PdfUnavailableError());
+    if (queue.length >= maxQueue) return Promise.reject(new PdfUnavailableError(BUSY, 60));
+    // After repeated start failures no worker is left: the next task tries again.
+    if (startFailures >= MAX_START_FAILURES && slots.size === 0) {
+      startFailures = 0;
+      for (let i = 0; i < size; i++) spawn();
+    }
+    return new Promise<Result>((resolve, reject) => {
+      queue.push({ id: nextId++, kind, job, resolve, reject });
+      dispatch();
+    });
+  }
+
+  for (let i = 0; i < size; i++) spawn();
+
+  return {
+    /** The PDF of the job, and where each article starts. */
+    render: async (job: TypesetJob) => {
+      const { pdf, plan } = await run('pdf', job);
+      return { pdf: pdf!, plan };
+    },
+    /** Page count and article start pages only: one layout, nothing drawn. */
+    plan: async (job: TypesetJob) => (await run('plan', job)).plan,
+    /** Workers alive and tasks waiting, for tests and the benchmark. */
+    stats: () => ({ workers: slots.size, ready: [...slots].filter((slot) => slot.ready).length, queued: queue.length }),
+    /** Ends every worker; tasks in flight fail. */
+    close: async () => {
+      closed = true;
+      for (const waiting of queue.splice(0)) waiting.reject(new PdfUnavailableError());
+      await Promise.all([...slots].map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+export type PdfPool = ReturnType<typeof createPdfPool>;
+
+// On globalThis: Next bundles instrumentation (which pre-renders on publish) apart from the
+// routes, and both must share one set of workers.
+const registry = globalThis as unknown as { bantinPdfPool?: PdfPool };
+
+/** The process's PDF pool, sized by PDF_WORKERS and PDF_TIME_LIMIT_SECONDS; started on first use. */
+export function getPdfPool(): PdfPool {
+  const { workers, timeLimitMs } = getPdfEnv();
+  registry.bantinPdfPool ??= createPdfPool({ size: workers, timeLimitMs });
+  return registry.bantinPdfPool;
+}
