@@ -19,7 +19,9 @@ export type PdfPoolOptions = {
 };
 
 type Result = { plan: PagePlan; pdf: Buffer | null };
-type Task = WorkerTask & { resolve: (result: Result) => void; reject: (error: Error) => void };
+type Task = WorkerTask & { timeLimitMs: number; resolve: (result: Result) => void; reject: (error: Error) => void };
+/** Per task: a shorter limit for quick answers (the composer's page count). */
+export type TaskOptions = { timeLimitMs?: number };
 type Slot = { worker: Worker; ready: boolean; task: Task | null; timer?: NodeJS.Timeout; stopped?: 'time' | 'heap' | 'recycle' };
 
 /** A worker whose heap stays above this after a render is replaced, so memory returns to idle. */
@@ -33,19 +35,24 @@ const TOO_LARGE = 'Bản tin quá lớn để tạo PDF (vượt giới hạn b�
 const BUSY = 'Đang có nhiều bản PDF chờ tạo, vui lòng thử lại sau ít phút.';
 const BROKEN = 'Bộ tạo PDF không khởi động được. Vui lòng báo quản trị hệ thống.';
 
-// In the Next build the bundler compiles the worker (and what it imports) to a chunk of its
-// own, from the `new Worker(new URL(…))` below. Under Vitest and tsx this module is still
-// TypeScript: a two-line bootstrap registers tsx in the new thread, then loads the worker
-// source (Node 20 applies no `--import` to a worker's entry).
-const TYPESCRIPT_BOOTSTRAP = `const { workerData } = require('node:worker_threads');
+// The worker runs the TypeScript sources of ./typeset through tsx (already a dependency:
+// `npm start` runs on it), registered inside the new thread by a two-line bootstrap: the same
+// files under `next start`, Vitest and the scripts. NOTE: Turbopack (Next 16.4) does not
+// bundle `new Worker(new URL('./x.ts', import.meta.url))` in a route: it copies the raw .ts
+// file as an asset, which Node cannot run. The sources are found from the project root, like
+// the fonts, so the app must run from its checkout (no `output: 'standalone'`).
+const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
 
 function startWorker(options: WorkerOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./typeset/worker.ts', import.meta.url), options);
-  const projectRequire = createRequire(path.join(process.cwd(), 'package.json'));
-  const tsx = pathToFileURL(projectRequire.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = import.meta.url.replace(/pool\.ts$/, 'typeset/worker.ts');
-  return new Worker(TYPESCRIPT_BOOTSTRAP, { ...options, eval: true, workerData: { tsx, entry } });
+  const root = process.cwd();
+  const tsx = pathToFileURL(
+    createRequire(path.join(root, 'package.json'))
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  const entry = pathToFileURL(path.join(root, 'src', 'server', 'pdf', 'typeset', 'worker.ts')).href;
+  return new Worker(BOOTSTRAP, { ...options, eval: true, workerData: { tsx, entry } });
 }
 
 /**
@@ -104,7 +111,7 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
     if (!slot.ready && !slot.stopped) startFailures++;
     const { task } = slot;
     if (task) {
-      const seconds = Math.round(timeLimitMs / 1000);
+      const seconds = Math.max(1, Math.round(task.timeLimitMs / 1000));
       task.reject(new PdfFailedError(slot.stopped === 'time' ? TOO_SLOW(seconds) : slot.stopped === 'heap' ? TOO_LARGE : undefined));
     }
     if (closed) return;
@@ -124,13 +131,13 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
       slot.timer = setTimeout(() => {
         slot.stopped = 'time';
         void slot.worker.terminate();
-      }, timeLimitMs);
-      const { resolve: _resolve, reject: _reject, ...message } = task;
+      }, task.timeLimitMs);
+      const message: WorkerTask = { id: task.id, kind: task.kind, job: task.job };
       slot.worker.postMessage(message);
     }
   }
 
-  function run(kind: WorkerTask['kind'], job: TypesetJob): Promise<Result> {
+  function run(kind: WorkerTask['kind'], job: TypesetJob, options: TaskOptions): Promise<Result> {
     if (closed) return Promise.reject(new PdfUnavailableError());
     if (queue.length >= maxQueue) return Promise.reject(new PdfUnavailableError(BUSY, 60));
     // After repeated start failures no worker is left: the next task tries again.
@@ -139,7 +146,7 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
       for (let i = 0; i < size; i++) spawn();
     }
     return new Promise<Result>((resolve, reject) => {
-      queue.push({ id: nextId++, kind, job, resolve, reject });
+      queue.push({ id: nextId++, kind, job, timeLimitMs: options.timeLimitMs ?? timeLimitMs, resolve, reject });
       dispatch();
     });
   }
@@ -148,12 +155,12 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
 
   return {
     /** The PDF of the job, and where each article starts. */
-    render: async (job: TypesetJob) => {
-      const { pdf, plan } = await run('pdf', job);
+    render: async (job: TypesetJob, options: TaskOptions = {}) => {
+      const { pdf, plan } = await run('pdf', job, options);
       return { pdf: pdf!, plan };
     },
     /** Page count and article start pages only: one layout, nothing drawn. */
-    plan: async (job: TypesetJob) => (await run('plan', job)).plan,
+    plan: async (job: TypesetJob, options: TaskOptions = {}) => (await run('plan', job, options)).plan,
     /** Workers alive and tasks waiting, for tests and the benchmark. */
     stats: () => ({ workers: slots.size, ready: [...slots].filter((slot) => slot.ready).length, queued: queue.length }),
     /** Ends every worker; tasks in flight fail. */

@@ -4,7 +4,7 @@ import type { IssueView } from '@/server/issues/queries';
 import { getEnv, getPublicBaseUrl } from '@/server/env';
 import { formatIssueNumber } from '@/lib/text';
 import { printImages } from './images';
-import { getPdfPool } from './pool';
+import { getPdfPool, type TaskOptions } from './pool';
 import type { PagePlan, TypesetJob } from './typeset/protocol';
 
 export type { PagePlan };
@@ -45,6 +45,6 @@ export async function renderIssuePdf(issue: IssueView, options: PdfOptions = {})
 }
 
 /** How many pages the issue prints on and where each article starts, without drawing it. */
-export function planIssuePdf(issue: IssueView): Promise<PagePlan> {
-  return getPdfPool().plan(jobOf(issue, new Map(), {}));
+export function planIssuePdf(issue: IssueView, options: TaskOptions = {}): Promise<PagePlan> {
+  return getPdfPool().plan(jobOf(issue, new Map(), {}), options);
 }

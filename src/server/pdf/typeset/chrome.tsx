@@ -11,19 +11,6 @@ export type PageFrame = { kind: 'cover' } | { kind: 'section'; title: string; is
 
 export const PREVIEW_MARK = 'BẢN XEM TRƯỚC';
 
-/** The page's first child: drawn under the columns. */
-function Underlay({ geometry, preview }: { geometry: PageGeometry; preview: boolean }) {
-  return (
-    <View style={styles.fill}>
-      {preview && (
-        <View style={[styles.watermark, { top: 0, left: 0, width: geometry.size[0], height: geometry.size[1] }]}>
-          <Text style={styles.watermarkText}>{PREVIEW_MARK}</Text>
-        </View>
-      )}
-    </View>
-  );
-}
-
 function Band({ frame, geometry, label }: { frame: Extract<PageFrame, { kind: 'section' }>; geometry: PageGeometry; label: string }) {
   const place = { top: geometry.margin.top, left: geometry.margin.side, width: geometry.contentWidth, height: geometry.bandHeight - 10 };
   // A section opens with its banner; the pages after it carry a running head.
@@ -41,6 +28,23 @@ function Band({ frame, geometry, label }: { frame: Extract<PageFrame, { kind: 's
   );
 }
 
+/**
+ * The page's first child, drawn before the columns: the preview watermark (under the text)
+ * and the band, so the section's name comes before its articles in the reading order.
+ */
+function Before({ geometry, frame, label, preview }: { geometry: PageGeometry; frame: PageFrame; label: string; preview: boolean }) {
+  return (
+    <View style={styles.fill}>
+      {preview && (
+        <View style={[styles.watermark, { top: 0, left: 0, width: geometry.size[0], height: geometry.size[1] }]}>
+          <Text style={styles.watermarkText}>{PREVIEW_MARK}</Text>
+        </View>
+      )}
+      {frame.kind === 'section' && <Band frame={frame} geometry={geometry} label={label} />}
+    </View>
+  );
+}
+
 export type ChromeProps = {
   issue: IssueView;
   geometry: PageGeometry;
@@ -52,7 +56,7 @@ export type ChromeProps = {
 
 /**
  * The chrome of one printed page, laid out on its own: the typesetter puts the columns
- * between its first child (drawn under them) and the rest.
+ * between its first child and the rest (footer, preview label).
  */
 export function ChromePage({ issue, geometry, frame, pageNumber, pageCount, preview }: ChromeProps) {
   const label = `Số ${formatIssueNumber(issue.number)}/${issue.year}`;
@@ -60,8 +64,7 @@ export function ChromePage({ issue, geometry, frame, pageNumber, pageCount, prev
   // No lineHeight in the chrome: see the NOTE in styles.ts.
   return (
     <Page size={geometry.size} style={styles.chromePage}>
-      <Underlay geometry={geometry} preview={preview} />
-      {frame.kind === 'section' && <Band frame={frame} geometry={geometry} label={label} />}
+      <Before geometry={geometry} frame={frame} label={label} preview={preview} />
       <View style={[styles.footer, { bottom: margin.bottom / 2 - 8, left: margin.side, right: margin.side }]}>
         <Text style={styles.footerText}>{`${line(issue.publication.mastheadTitle)} · ${label}`}</Text>
         <Text style={styles.footerPage}>{`${pageNumber}/${pageCount}`}</Text>

@@ -27,7 +27,7 @@ export function pageGeometry(pageSize: PageSize, columns: Columns): PageGeometry
     pageSize === 'B5_19X27' ? { top: 1.6 * CM, bottom: 2 * CM, side: 1.7 * CM } : { top: 1.8 * CM, bottom: 2.2 * CM, side: 2 * CM };
   const contentWidth = size[0] - 2 * margin.side;
   const contentHeight = size[1] - margin.top - margin.bottom;
-  const gutter = columns === 2 ? 0.6 * CM : 0;
+  const gutter = columns === 2 ? 0.7 * CM : 0;
   const bandHeight = 34;
   return {
     size,

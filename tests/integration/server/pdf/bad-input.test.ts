@@ -1,54 +1,16 @@
 // The bad inputs of the print issue: each still gives a valid PDF, never an error and never a
 // blank page. Issues are built here as IssueView objects; no database row is needed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BlockNode, RichDocument } from '@/content/schema';
-import type { IssueArticleView, IssueView, MediaInfo, PublicationView } from '@/server/issues/queries';
+import type { BlockNode } from '@/content/schema';
+import type { IssueView } from '@/server/issues/queries';
 import { renderIssuePdf } from '@/server/pdf/render';
-import { expectContentsToMatchPages, flat, pdfInfo, pdfOutline, pdfPages, writePdf, type PdfFile } from './poppler';
-
-const publication: PublicationView = {
-  mastheadTitle: 'THÔNG TIN CẢI CÁCH HÀNH CHÍNH',
-  agencyName: 'Sở Nội vụ tỉnh Lai Châu',
-  creditLabel: 'Biên tập và trình bày',
-  creditLine: 'Phòng cải cách hành chính',
-  logoMediaId: null,
-  pageSize: 'A4',
-  columns: 1,
-  colophon: { licenceNumber: null, licenceDate: null, printingPlace: null, printRun: null, frequencyText: null, responsiblePerson: null },
-};
-
-const paragraph = (text: string): BlockNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-const doc = (...content: BlockNode[]): RichDocument => ({ type: 'doc', content });
-const filler = 'Nội dung về cải cách hành chính, chuyển đổi số và chính quyền địa phương hai cấp. '.repeat(6);
-
-let nextId = 1;
-function article(title: string, body: RichDocument, lead: string | null = null): IssueArticleView {
-  const id = nextId++;
-  return { id, tocNumber: 0, slug: `bai-${id}`, title, lead, body, source: { authors: null, outlet: 'Báo Lai Châu', url: null }, tags: [] };
-}
-
-function issue(
-  sections: { title: string; articles: IssueArticleView[] }[],
-  options: { media?: MediaInfo[]; publication?: Partial<PublicationView> } = {},
-): IssueView {
-  let tocNumber = 0;
-  return {
-    id: 9000,
-    number: 3,
-    year: 2026,
-    periodStart: new Date('2026-02-02'),
-    periodEnd: new Date('2026-02-15'),
-    publishAt: new Date('2026-02-15T01:00:00Z'),
-    updatedAt: new Date('2026-02-15T01:00:00Z'),
-    publication: { ...publication, ...options.publication },
-    sections: sections.map((section, index) => ({
-      id: index + 1,
-      title: section.title,
-      articles: section.articles.map((a) => ({ ...a, tocNumber: ++tocNumber })),
-    })),
-    media: new Map((options.media ?? []).map((m) => [m.id, m])),
-  };
-}
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { variantKey } from '@/server/media/images';
+import { getMediaStorage } from '@/server/media/service';
+import { pageGeometry, printPixels } from '@/server/pdf/typeset/geometry';
+import { expectContentsToMatchPages, flat, pdfImages, pdfInfo, pdfOutline, pdfPages, writePdf, type PdfFile } from './poppler';
+import { article, doc, filler, issueView as issue, paragraph, shortArticles } from './views';
 
 const files: PdfFile[] = [];
 afterEach(async () => {
@@ -64,8 +26,12 @@ async function render(view: IssueView): Promise<{ file: PdfFile; pages: string[]
   const pages = await pdfPages(file.path);
   expect(Number(info.Pages)).toBe(pages.length);
   pages.forEach((text, index) => {
-    // Everything but the footer line.
-    const content = text.trim().split('\n').slice(0, -1).join(' ').trim();
+    // Everything but the running head and the footer, which name the issue.
+    const content = text
+      .split('\n')
+      .filter((line) => !/Số \d{2}\/\d{4}/.test(line))
+      .join(' ')
+      .trim();
     expect(content.length, `trang ${index + 1} không được trống`).toBeGreaterThan(0);
   });
   return { file, pages };
@@ -135,6 +101,23 @@ describe('PDF with bad input', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('media 4242'));
   });
 
+  it('prints a 12,000 × 12,000 px image scaled to the column, not at its full size', async () => {
+    const storageKey = 'zz/anh-rat-lon-12000';
+    const huge = await sharp({ create: { width: 12_000, height: 12_000, channels: 3, background: '#4a7a9c' } })
+      .jpeg()
+      .toBuffer();
+    await getMediaStorage().put(variantKey(storageKey, 'print'), huge);
+    const image: BlockNode = { type: 'image', attrs: { mediaId: 4343, caption: 'Ảnh rất lớn', credit: 'Ảnh: thử nghiệm' } };
+    const view = issue([{ title: 'Ảnh lớn', articles: [article('Bài có ảnh rất lớn', doc(paragraph(filler), image))] }], {
+      media: [{ id: 4343, width: 12_000, height: 12_000, storageKey, sha256: `lon-${randomUUID()}` }],
+    });
+    const { file, pages } = await render(view);
+    expect(flat(pages.join(' '))).toContain('Ảnh rất lớn - Ảnh: thử nghiệm');
+    const [embedded] = await pdfImages(file.path);
+    expect(embedded!.width).toBeLessThanOrEqual(printPixels(pageGeometry('A4', 1).columnWidth));
+    expect(file.bytes.length).toBeLessThan(huge.length);
+  }, 120_000);
+
   it('leaves an empty section out of the contents, the pages and the bookmarks', async () => {
     const view = issue([
       { title: 'Chuyên mục trống', articles: [] },
@@ -153,9 +136,7 @@ describe('PDF with bad input', () => {
   });
 
   it('typesets 150 articles with contents over several pages, every page number right', async () => {
-    const many = Array.from({ length: 150 }, (_, i) =>
-      article(`Tin ngắn số ${i + 1} về cải cách thủ tục hành chính ở cơ sở`, doc(paragraph(filler)), 'Tóm tắt tin ngắn.'),
-    );
+    const many = shortArticles(150);
     const view = issue([
       { title: 'Tin Trung ương', articles: many.slice(0, 70) },
       { title: 'Tin địa phương', articles: many.slice(70) },
