@@ -22,6 +22,7 @@ const TEXT_FIELDS = [
   'creditLine',
   'pageSize',
   'cadence',
+  'bodyColumns',
   'licenceNumber',
   'licenceDate',
   'printingPlace',

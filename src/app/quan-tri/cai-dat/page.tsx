@@ -3,7 +3,7 @@ import { requirePageActor } from '@/server/auth/session';
 import { NoAccess } from '@/components/admin/no-access';
 import { can } from '@/server/permissions';
 import { getSiteIdentity } from '@/server/publication/queries';
-import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
+import { BODY_COLUMN_LABELS, CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
 import { updateSettingsAction, uploadLogoAction } from './actions';
 import { LogoForm } from './logo-form';
 import { SettingsForm } from './settings-form';
@@ -29,9 +29,14 @@ export default async function SettingsPage() {
       <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={site?.logoMediaId ?? null} />
       <SettingsForm
         action={updateSettingsAction}
-        settings={{ ...settings, licenceDate: licenceDate ? licenceDate.toISOString().slice(0, 10) : '' }}
+        settings={{
+          ...settings,
+          bodyColumns: String(settings.bodyColumns),
+          licenceDate: licenceDate ? licenceDate.toISOString().slice(0, 10) : '',
+        }}
         pageSizes={options(PAGE_SIZE_LABELS)}
         cadences={options(CADENCE_LABELS)}
+        bodyColumns={options(BODY_COLUMN_LABELS)}
       />
     </>
   );

@@ -17,6 +17,7 @@ export type SettingsValues = {
   creditLine: string;
   pageSize: string;
   cadence: string;
+  bodyColumns: string;
   licenceNumber: string | null;
   licenceDate: string;
   printingPlace: string | null;
@@ -26,7 +27,8 @@ export type SettingsValues = {
   defaultSections: DefaultSection[];
 };
 
-type TextName = Exclude<keyof SettingsValues, 'publicationId' | 'version' | 'defaultSections' | 'pageSize' | 'cadence'>;
+type SelectName = 'pageSize' | 'cadence' | 'bodyColumns';
+type TextName = Exclude<keyof SettingsValues, 'publicationId' | 'version' | 'defaultSections' | SelectName>;
 
 const rowsOf = (sections: DefaultSection[]): SectionRow[] => sections.map((section) => ({ ...section, key: `luu-${section.id}` }));
 
@@ -35,11 +37,13 @@ export function SettingsForm({
   settings,
   pageSizes,
   cadences,
+  bodyColumns,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   settings: SettingsValues;
   pageSizes: Option[];
   cadences: Option[];
+  bodyColumns: Option[];
 }) {
   const [state, formAction, isPending] = useActionState(action, null);
   const [loaded, setLoaded] = useState(settings);
@@ -52,11 +56,11 @@ export function SettingsForm({
   }
   const errors = state?.fieldErrors ?? {};
   const typed = state && !state.ok ? (state.values ?? {}) : {};
-  const value = (name: TextName | 'pageSize' | 'cadence') => typed[name] ?? settings[name] ?? '';
+  const value = (name: TextName | SelectName) => typed[name] ?? settings[name] ?? '';
   const text = (name: TextName, id: string, label: string, required = true) => (
     <TextField id={id} name={name} label={label} defaultValue={value(name)} error={errors[name]} required={required} maxLength={300} />
   );
-  const select = (name: 'pageSize' | 'cadence', id: string, label: string, options: Option[]) => (
+  const select = (name: SelectName, id: string, label: string, options: Option[]) => (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value(name)} aria-invalid={errors[name] ? true : undefined}>
@@ -90,6 +94,7 @@ export function SettingsForm({
           {text('creditLine', 'dong-bien-tap', 'Dòng biên tập')}
           {select('pageSize', 'kho-giay', 'Khổ giấy', pageSizes)}
           {select('cadence', 'dinh-ky', 'Định kỳ', cadences)}
+          {select('bodyColumns', 'so-cot', 'Số cột bản PDF', bodyColumns)}
         </div>
       </fieldset>
       <fieldset className="admin-panel settings-group">
