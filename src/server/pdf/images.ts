@@ -38,13 +38,17 @@ async function sizedImage(info: MediaInfo, pixels: number, dir: string): Promise
     .catch(() => null);
   if (!bytes) return null;
   if (isJpeg(bytes) && info.width <= pixels) return bytes;
-  const sized = await sharp(bytes, { limitInputPixels: MAX_PRINT_PIXELS })
-    .resize({ width: pixels, withoutEnlargement: true })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 85 })
-    .toBuffer()
-    .catch(() => null);
-  if (!sized) return null;
+  let sized: Buffer;
+  try {
+    sized = await sharp(bytes, { limitInputPixels: MAX_PRINT_PIXELS })
+      .resize({ width: pixels, withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+  } catch {
+    // Unreadable or too many pixels even for shrink-on-load: printed as a missing image.
+    return null;
+  }
   await mkdir(dir, { recursive: true });
   // Write then rename: a reader never sees half a file.
   const temporary = `${file}.${randomUUID()}.tmp`;

@@ -67,6 +67,8 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
   let nextId = 1;
   let startFailures = 0;
   let closed = false;
+  /** Workers replaced after a render to give their memory back. */
+  let recycled = 0;
 
   function spawn(): void {
     const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: 32 } });
@@ -97,6 +99,7 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
         task.reject(new PdfFailedError());
       }
       if (reply.heapUsed > RECYCLE_HEAP_BYTES) {
+        recycled++;
         slot.stopped = 'recycle';
         void slot.worker.terminate();
         return;
@@ -162,7 +165,7 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
     /** Page count and article start pages only: one layout, nothing drawn. */
     plan: async (job: TypesetJob, options: TaskOptions = {}) => (await run('plan', job, options)).plan,
     /** Workers alive and tasks waiting, for tests and the benchmark. */
-    stats: () => ({ workers: slots.size, ready: [...slots].filter((slot) => slot.ready).length, queued: queue.length }),
+    stats: () => ({ workers: slots.size, ready: [...slots].filter((slot) => slot.ready).length, queued: queue.length, recycled }),
     /** Ends every worker; tasks in flight fail. */
     close: async () => {
       closed = true;

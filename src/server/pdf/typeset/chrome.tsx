@@ -34,7 +34,7 @@ function Band({ frame, geometry, label }: { frame: Extract<PageFrame, { kind: 's
  */
 function Before({ geometry, frame, label, preview }: { geometry: PageGeometry; frame: PageFrame; label: string; preview: boolean }) {
   return (
-    <View style={styles.fill}>
+    <View style={[styles.fill, { width: geometry.size[0], height: geometry.size[1] }]}>
       {preview && (
         <View style={[styles.watermark, { top: 0, left: 0, width: geometry.size[0], height: geometry.size[1] }]}>
           <Text style={styles.watermarkText}>{PREVIEW_MARK}</Text>
@@ -63,9 +63,11 @@ export function ChromePage({ issue, geometry, frame, pageNumber, pageCount, prev
   const { margin } = geometry;
   // No lineHeight in the chrome: see the NOTE in styles.ts.
   return (
-    <Page size={geometry.size} style={styles.chromePage}>
+    // Not wrapped, so laid out once; every child is placed from the top left, as the page
+    // has no height of its own until the typesetter gives it the full size.
+    <Page size={geometry.size} wrap={false} style={styles.chromePage}>
       <Before geometry={geometry} frame={frame} label={label} preview={preview} />
-      <View style={[styles.footer, { bottom: margin.bottom / 2 - 8, left: margin.side, right: margin.side }]}>
+      <View style={[styles.footer, { top: geometry.size[1] - margin.bottom / 2 - 6, left: margin.side, width: geometry.contentWidth }]}>
         <Text style={styles.footerText}>{`${line(issue.publication.mastheadTitle)} · ${label}`}</Text>
         <Text style={styles.footerPage}>{`${pageNumber}/${pageCount}`}</Text>
       </View>

@@ -106,8 +106,8 @@ export function renderPages(pages: LaidNode[], metadata: PdfMetadata): Promise<B
       Keywords: xmlSafe(metadata.keywords),
       Creator: 'Bản tin CCHC',
       Producer: 'Bản tin CCHC (react-pdf)',
+      // No ModDate: pdfkit's XMP has no xmp:ModifyDate, and PDF/A wants the two to agree.
       CreationDate: metadata.creationDate,
-      ModDate: metadata.creationDate,
     },
   });
   context._root.data.PageMode = 'UseOutlines';

@@ -177,7 +177,8 @@ export async function typesetIssue(job: TypesetJob): Promise<{ pdf: Buffer; plan
   const pages = sheets.map((sheet, index) => {
     const [under, ...over] = chrome[index]!.children ?? [];
     const columns = sheet.columns.map((page, i) => column(page, sheet.left[i]!, sheet.top));
-    return { ...chrome[index]!, children: [...(under ? [under] : []), ...columns, ...over] };
+    const box = { ...chrome[index]!.box, width: geometry.size[0], height: geometry.size[1] };
+    return { ...chrome[index]!, box, children: [...(under ? [under] : []), ...columns, ...over] };
   });
   const pdf = await renderPages(pages, {
     title: `${cleanText(issue.publication.mastheadTitle)} - Số ${formatIssueNumber(issue.number)} (${formatPeriod(issue.periodStart, issue.periodEnd)})`,
