@@ -73,10 +73,12 @@ function reuseEmbeddedFonts(context: PDFDocument): void {
   const embedded = new Map<object, unknown>();
   const select = context.font.bind(context);
   context.font = (source, family, size) => {
+    // react-pdf calls font(fontkitFont, fontSize): pdfkit reads a number there as the size.
+    if (typeof family === 'number') [family, size] = [undefined, family];
     if (typeof source !== 'object' || source === null || family !== undefined) return select(source, family, size);
     const known = embedded.get(source);
     if (!known) {
-      select(source, family, size);
+      select(source, undefined, size);
       embedded.set(source, context._font);
     } else {
       context._font = known;
