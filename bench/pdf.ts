@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import e2eConfig from '../playwright.config.ts';
 import { createDatabaseIfMissing, openDatabase, projectRoot } from '../scripts/lib/database.ts';
 import { prepareDatabase } from '../scripts/lib/prepare.ts';
 import { ensureLargeIssue, LARGE_ISSUE, startServer, stopServer, touchIssue, treeRssMb, withPeakRss, wrk } from './pdf-server.ts';
@@ -14,23 +15,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CACHED_RUNS = 50;
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const LOAD_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Chromium printing the warm issue page: the browser and the page loaded once before timing. */
 async function chromiumPrint(url: string): Promise<number> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Debian's Chromium with the flags the end-to-end tests use.
+  const browser = await chromium.launch(e2eConfig.use!.launchOptions);
   try {
     const warm = await browser.newPage();
     await warm.goto(url, { waitUntil: 'networkidle' });
