@@ -113,6 +113,7 @@ try {
   await getDb().$disconnect();
 
   // In this process: one worker, as the server has on two cores.
+  const baselineMb = Math.round(process.memoryUsage().rss / 1048576);
   const started = performance.now();
   const pool = createPdfPool({ size: 1, timeLimitMs: 300_000 });
   while (pool.stats().ready === 0) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -159,16 +160,22 @@ try {
   const server = await startServer(PORT, benchUrl);
   const base = `http://127.0.0.1:${PORT}`;
   try {
+    const serverMb = { started: await treeRssMb(server.pid!), loaded: 0, rendered: 0 };
     const chromiumMs = await chromiumPrint(`${base}/ban-tin/2025/17`);
     await wrk(`${base}/ban-tin/2025/17`, 2); // warm-up
     const idle = await wrk(`${base}/ban-tin/2025/17`, LOAD_SECONDS);
+    serverMb.loaded = await treeRssMb(server.pid!);
     const during = await latencyDuringRenders(base, benchUrl);
+    serverMb.rendered = await treeRssMb(server.pid!);
     const memory = await burst(base, benchUrl, server.pid!);
 
     console.log(
       `\nreact-pdf trong worker (1 luồng): khởi động worker ${seconds(workerStartMs)}; trung vị ${RUNS} lần, có cache ${CACHED_RUNS} lần.`,
     );
-    console.log('RSS đỉnh: cả tiến trình (luồng chính + worker). Chromium: /usr/bin/chromium in trang số đã tải (ấm), `page.pdf` A4.\n');
+    console.log(
+      `RSS đỉnh: cả tiến trình (luồng chính ${baselineMb} MB trước khi có worker, + worker). ` +
+        'Chromium: /usr/bin/chromium in trang số đã tải (ấm), `page.pdf` A4.\n',
+    );
     const header = ['bản tin', 'trang', 'lần đầu', 'ấm, chưa cache', 'có cache', 'RSS đỉnh', 'Chromium in trang', 'Chromium / react-pdf'];
     const table = rows.map((row) => [
       row.name,
@@ -190,6 +197,10 @@ try {
     console.log(
       `  trong khi tạo PDF: ${during.rps.toFixed(0)} req/s, p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms` +
         ` (${during.renders} bản ${LARGE_ISSUE.number}/${LARGE_ISSUE.year} xong; p99 ×${(during.p99 / idle.p99).toFixed(2)})`,
+    );
+    console.log(
+      `RSS máy chủ (next-server, kể cả worker PDF): ${serverMb.started} MB khi khởi động, ${serverMb.loaded} MB sau tải wrk, ` +
+        `${serverMb.rendered} MB sau khi tạo các bản ${LARGE_ISSUE.number}/${LARGE_ISSUE.year}.`,
     );
     console.log(
       `20 yêu cầu PDF Số 17 cùng lúc (nội dung mới mỗi yêu cầu): ${memory.ok} xong, ${memory.busy} trả 503 kèm lời nhắn; ` +

@@ -22,10 +22,15 @@ type Result = { plan: PagePlan; pdf: Buffer | null };
 type Task = WorkerTask & { timeLimitMs: number; resolve: (result: Result) => void; reject: (error: Error) => void };
 /** Per task: a shorter limit for quick answers (the composer's page count). */
 export type TaskOptions = { timeLimitMs?: number };
+/** `timer`: the time limit while busy, the recycling while idle. */
 type Slot = { worker: Worker; ready: boolean; task: Task | null; timer?: NodeJS.Timeout; stopped?: 'time' | 'heap' | 'recycle' };
 
-/** A worker whose heap stays above this after a render is replaced, so memory returns to idle. */
+/**
+ * A worker whose heap stays above this after a render is replaced once it has been idle for
+ * RECYCLE_IDLE_MS, so memory returns to idle without a restart between renders of a burst.
+ */
 const RECYCLE_HEAP_BYTES = 160 * 1024 * 1024;
+const RECYCLE_IDLE_MS = 10_000;
 /** Workers that failed to start this many times in a row stop being replaced until the next task. */
 const MAX_START_FAILURES = 3;
 
@@ -99,10 +104,12 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
         task.reject(new PdfFailedError());
       }
       if (reply.heapUsed > RECYCLE_HEAP_BYTES) {
-        recycled++;
-        slot.stopped = 'recycle';
-        void slot.worker.terminate();
-        return;
+        slot.timer = setTimeout(() => {
+          recycled++;
+          slot.stopped = 'recycle';
+          void slot.worker.terminate();
+        }, RECYCLE_IDLE_MS);
+        slot.timer.unref();
       }
     }
     dispatch();
@@ -131,6 +138,7 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
       const task = queue.shift()!;
       slot.task = task;
       slot.worker.ref();
+      clearTimeout(slot.timer);
       slot.timer = setTimeout(() => {
         slot.stopped = 'time';
         void slot.worker.terminate();
