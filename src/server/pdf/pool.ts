@@ -66,7 +66,7 @@ function startWorker(options: WorkerOptions): Worker {
  * one that runs out of heap, ends its worker (its memory goes back to the system) and a
  * fresh one takes its place; the task fails with a message the editor can act on.
  */
-export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 512 }: PdfPoolOptions) {
+export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 320 }: PdfPoolOptions) {
   const slots = new Set<Slot>();
   const queue: Task[] = [];
   let nextId = 1;
@@ -76,7 +76,9 @@ export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 
   let recycled = 0;
 
   function spawn(): void {
-    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: 32 } });
+    // A young generation of 64 MB renders about a fifth faster but keeps some 100 MB more
+    // resident: the memory aim (under 400 MB for the server's process) wins.
+    const worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: 16 } });
     const slot: Slot = { worker, ready: false, task: null };
     slots.add(slot);
     worker.unref();

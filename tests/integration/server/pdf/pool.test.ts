@@ -46,6 +46,14 @@ describe('createPdfPool', () => {
     expect(pool.stats()).toMatchObject({ workers: 1, ready: 1, queued: 0 });
   }, 180_000);
 
+  it('stops a render that outgrows its heap with a message, and renders the next task in a fresh worker', async () => {
+    pool = createPdfPool({ size: 1, timeLimitMs: 120_000, heapLimitMb: 96 });
+    const huge = job(issueView([1, 2, 3, 4].map((n) => ({ title: `Chuyên mục ${n}`, articles: shortArticles(400) }))));
+    await expect(pool.render(huge)).rejects.toThrow('Bản tin quá lớn để tạo PDF (vượt giới hạn bộ nhớ của bộ tạo PDF)');
+    const { pdf } = await pool.render(small('Bài in được sau khi bộ tạo PDF hết bộ nhớ'));
+    expect(await textOf(pdf)).toContain('Bài in được sau khi bộ tạo PDF hết bộ nhớ');
+  }, 300_000);
+
   it('fails a task whose input breaks the typesetter alone, and goes on with the next', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     pool = createPdfPool({ size: 1, timeLimitMs: 120_000 });
