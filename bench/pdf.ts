@@ -176,7 +176,17 @@ try {
       `RSS đỉnh: cả tiến trình (luồng chính ${baselineMb} MB trước khi có worker, + worker). ` +
         'Chromium: /usr/bin/chromium in trang số đã tải (ấm), `page.pdf` A4.\n',
     );
-    const header = ['bản tin', 'trang', 'lần đầu', 'ấm, chưa cache', 'có cache', 'RSS đỉnh', 'Chromium in trang', 'Chromium / react-pdf'];
+    const header = [
+      'bản tin',
+      'trang',
+      'lần đầu',
+      'ấm, chưa cache',
+      'có cache',
+      'RSS đỉnh',
+      'trừ nền',
+      'Chromium in trang',
+      'Chromium / react-pdf',
+    ];
     const table = rows.map((row) => [
       row.name,
       String(row.pages),
@@ -184,6 +194,7 @@ try {
       seconds(row.warm),
       `${row.cached.toFixed(1)} ms`,
       `${row.rss} MB`,
+      `${row.rss - baselineMb} MB`,
       row === rows[0] ? seconds(chromiumMs) : '',
       row === rows[0] ? `×${(chromiumMs / row.warm).toFixed(2)}` : '',
     ]);

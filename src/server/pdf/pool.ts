@@ -66,7 +66,7 @@ function startWorker(options: WorkerOptions): Worker {
  * one that runs out of heap, ends its worker (its memory goes back to the system) and a
  * fresh one takes its place; the task fails with a message the editor can act on.
  */
-export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 320 }: PdfPoolOptions) {
+export function createPdfPool({ size, timeLimitMs, maxQueue = 40, heapLimitMb = 448 }: PdfPoolOptions) {
   const slots = new Set<Slot>();
   const queue: Task[] = [];
   let nextId = 1;

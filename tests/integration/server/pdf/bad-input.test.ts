@@ -1,15 +1,15 @@
 // The bad inputs of the print issue: each still gives a valid PDF, never an error and never a
 // blank page. Issues are built here as IssueView objects; no database row is needed.
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BlockNode } from '@/content/schema';
 import type { IssueView } from '@/server/issues/queries';
 import { renderIssuePdf } from '@/server/pdf/render';
-import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { variantKey } from '@/server/media/images';
 import { getMediaStorage } from '@/server/media/service';
 import { pageGeometry, printPixels } from '@/server/pdf/typeset/geometry';
-import { expectContentsToMatchPages, flat, pdfImages, pdfInfo, pdfOutline, pdfPages, writePdf, type PdfFile } from './poppler';
+import { expectContentsToMatchPages, flat, pdfImages, pdfInfo, pdfOutline, pdfPages, pdfTextIn, writePdf, type PdfFile } from './poppler';
 import { article, doc, filler, issueView as issue, paragraph, shortArticles } from './views';
 
 const files: PdfFile[] = [];
@@ -73,6 +73,33 @@ describe('PDF with bad input', () => {
     const text = flat(pages.join(' '));
     expect(text).toContain('Hết ô dài.');
     expect(text).toContain('Hàng cuối');
+  });
+
+  it('keeps a 40-row table and a 300-word string inside their column in two columns', async () => {
+    const rows = Array.from({ length: 40 }, (_, r) => ({
+      type: 'tableRow' as const,
+      content: ['Đơn vị', 'Đúng hạn'].map((column) => ({ type: 'tableCell' as const, content: [paragraph(`${column} ${r}`)] })),
+    }));
+    const unbroken = Array.from({ length: 300 }, (_, i) => `chữ${i}`).join('');
+    const body = doc(paragraph(filler), { type: 'table', content: rows }, paragraph(unbroken), paragraph(filler));
+    const view = issue([{ title: 'Hai cột', articles: [article('Bảng và chuỗi dài trong hai cột', body)] }], {
+      publication: { columns: 2 },
+    });
+    const { file, pages } = await render(view);
+    // Everything the article prints is found inside the two column boxes: nothing runs
+    // into the gutter or off the page.
+    const g = pageGeometry('A4', 2);
+    let inColumns = '';
+    for (let page = 2; page <= pages.length; page++) {
+      for (const column of [0, 1]) {
+        const x = g.margin.side + column * (g.columnWidth + g.gutter);
+        inColumns += await pdfTextIn(file.path, page, { x, y: g.margin.top + g.bandHeight, width: g.columnWidth, height: g.columnHeight });
+      }
+    }
+    // The long string breaks with a hyphen at each line end.
+    const text = inColumns.replace(/-\s*\n/g, '').replace(/\s+/g, '');
+    for (let r = 0; r < 40; r++) expect(text).toContain(`Đúnghạn${r}`);
+    expect(text).toContain(unbroken);
   });
 
   it('breaks a 300-word string without spaces inside the page', async () => {
