@@ -5,11 +5,14 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 // during `next build`, whose workers load this file too and must not touch the database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
-  const [{ startScheduler }, { registerPublishHook }, { prerenderIssuePdf }] = await Promise.all([
+  const [{ startScheduler }, { registerPublishHook }, { prerenderIssuePdf }, { getPdfPool }] = await Promise.all([
     import('@/server/publishing/scheduler'),
     import('@/server/publishing/outbox'),
     import('@/server/publishing/pdf-prerender'),
+    import('@/server/pdf/pool'),
   ]);
+  // The PDF workers load and warm their fonts now, not on the first download.
+  getPdfPool();
   registerPublishHook(async (event) => {
     await prerenderIssuePdf(event);
   });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { BlockList, isIPv4 } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -187,4 +188,34 @@ export function environmentProblems(source: Record<string, string | undefined> =
       }),
     ),
   ];
+}
+
+const pdfEnvSchema = z.object({
+  PDF_WORKERS: z.coerce
+    .number({ error: 'cần một số nguyên từ 1 đến 16' })
+    .int('cần một số nguyên từ 1 đến 16')
+    .min(1, 'cần một số nguyên từ 1 đến 16')
+    .max(16, 'cần một số nguyên từ 1 đến 16')
+    .optional(),
+  PDF_TIME_LIMIT_SECONDS: z.coerce
+    .number({ error: 'cần số giây từ 5 đến 600' })
+    .int('cần số giây từ 5 đến 600')
+    .min(5, 'cần số giây từ 5 đến 600')
+    .max(600, 'cần số giây từ 5 đến 600')
+    .default(90),
+});
+
+export type PdfEnv = { workers: number; timeLimitMs: number };
+
+/**
+ * The PDF renderers: how many worker threads (default: half the cores, at least one, so
+ * public pages keep a core while a PDF renders) and how long one render may take.
+ */
+export function getPdfEnv(): PdfEnv {
+  const result = pdfEnvSchema.safeParse(process.env);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  return {
+    workers: result.data.PDF_WORKERS ?? Math.max(1, Math.floor(os.availableParallelism() / 2)),
+    timeLimitMs: result.data.PDF_TIME_LIMIT_SECONDS * 1000,
+  };
 }

@@ -77,3 +77,18 @@ export class UnavailableError extends DomainError {
     super(message);
   }
 }
+
+/** The print PDF cannot be made right now (all renderers busy, or still rendering): try later. */
+export class PdfUnavailableError extends UnavailableError {
+  constructor(message = 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', retryAfterSeconds = 30) {
+    super(message, retryAfterSeconds);
+  }
+}
+
+/** This PDF could not be made (too long to typeset, too large, a renderer crash). */
+export class PdfFailedError extends DomainError {
+  readonly status = 500;
+  constructor(message = 'Không tạo được bản PDF, vui lòng thử lại sau.') {
+    super(message);
+  }
+}

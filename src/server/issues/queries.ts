@@ -12,6 +12,8 @@ export type PublicationView = {
   creditLine: string;
   logoMediaId: number | null;
   pageSize: PageSize;
+  /** Columns of the print PDF's article pages. */
+  columns: 1 | 2;
   colophon: {
     licenceNumber: string | null;
     licenceDate: Date | null;
@@ -34,7 +36,8 @@ export type IssueArticleView = {
   tags: { name: string; slug: string }[];
 };
 
-export type MediaInfo = { id: number; width: number; height: number; storageKey: string };
+/** `sha256`: of the uploaded file, so a derived file (the PDF's sized image) is cached by content. */
+export type MediaInfo = { id: number; width: number; height: number; storageKey: string; sha256: string };
 
 export type IssueView = {
   id: number;
@@ -114,7 +117,7 @@ export async function getIssueView(
   if (issue.publication.logoMediaId) mediaIds.push(issue.publication.logoMediaId);
   const media = await db.media.findMany({
     where: { id: { in: mediaIds } },
-    select: { id: true, width: true, height: true, storageKey: true },
+    select: { id: true, width: true, height: true, storageKey: true, sha256: true },
   });
   const p = issue.publication;
   return {
@@ -132,6 +135,7 @@ export async function getIssueView(
       creditLine: p.creditLine,
       logoMediaId: p.logoMediaId,
       pageSize: p.pageSize,
+      columns: p.bodyColumns === 2 ? 2 : 1,
       colophon: {
         licenceNumber: p.licenceNumber,
         licenceDate: p.licenceDate,

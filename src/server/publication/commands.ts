@@ -16,8 +16,11 @@ import type { Cadence, PageSize } from '@/generated/prisma/enums';
 
 export const PAGE_SIZE_LABELS: Record<PageSize, string> = { A4: 'A4', B5_19X27: '19 × 27 cm' };
 export const CADENCE_LABELS: Record<Cadence, string> = { WEEKLY: 'Hằng tuần', BIWEEKLY: '2 tuần', DAILY: 'Hằng ngày' };
+/** Columns of the print PDF's article pages. */
+export const BODY_COLUMN_LABELS: Record<'1' | '2', string> = { '1': 'Một cột', '2': 'Hai cột (kiểu bản tin in)' };
 
 const TEXT_MAX = 300;
+const BAD_COLUMNS = 'Số cột của bản PDF phải là 1 hoặc 2.';
 const SECTIONS_MAX = 20;
 
 const requiredText = (label: string) =>
@@ -36,6 +39,8 @@ const settingsFieldsSchema = z.strictObject({
   creditLine: requiredText('dòng biên tập'),
   pageSize: z.enum(['A4', 'B5_19X27'], { error: 'Khổ giấy phải là A4 hoặc 19 × 27 cm.' }),
   cadence: z.enum(['WEEKLY', 'BIWEEKLY', 'DAILY'], { error: 'Định kỳ phải là hằng tuần, 2 tuần hoặc hằng ngày.' }),
+  /** 1 or 2, as a number or as the form's text. */
+  bodyColumns: z.coerce.number({ error: BAD_COLUMNS }).pipe(z.union([z.literal(1), z.literal(2)], { error: BAD_COLUMNS })),
   licenceNumber: optionalText('Số giấy phép'),
   licenceDate: optionalCalendarDateSchema('Ngày cấp phép'),
   printingPlace: optionalText('Nơi in'),
@@ -88,6 +93,8 @@ export async function getPublicationSettings(actor: PermissionActor): Promise<Pu
     creditLine: publication.creditLine,
     pageSize: publication.pageSize,
     cadence: publication.cadence,
+    // The database allows only 1 and 2 (a CHECK constraint).
+    bodyColumns: publication.bodyColumns === 2 ? 2 : 1,
     licenceNumber: publication.licenceNumber,
     licenceDate: publication.licenceDate,
     printingPlace: publication.printingPlace,

@@ -20,6 +20,7 @@ const TEXT_FIELDS = [
   'creditLine',
   'pageSize',
   'cadence',
+  'bodyColumns',
   'licenceNumber',
   'licenceDate',
   'printingPlace',

@@ -4,7 +4,7 @@ import { NoAccess } from '@/components/admin/no-access';
 import { can } from '@/server/permissions';
 import { getSiteIdentity } from '@/server/publication/queries';
 import { formatCalendarDate } from '@/lib/dates';
-import { CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
+import { BODY_COLUMN_LABELS, CADENCE_LABELS, getPublicationSettings, PAGE_SIZE_LABELS } from '@/server/publication/commands';
 import { updateSettingsAction, uploadLogoAction } from './actions';
 import { LogoForm } from './logo-form';
 import { SettingsForm } from './settings-form';
@@ -30,9 +30,14 @@ export default async function SettingsPage() {
       <LogoForm action={uploadLogoAction} publicationId={settings.publicationId} logoMediaId={site?.logoMediaId ?? null} />
       <SettingsForm
         action={updateSettingsAction}
-        settings={{ ...settings, licenceDate: licenceDate ? formatCalendarDate(licenceDate) : '' }}
+        settings={{
+          ...settings,
+          bodyColumns: String(settings.bodyColumns),
+          licenceDate: licenceDate ? formatCalendarDate(licenceDate) : '',
+        }}
         pageSizes={options(PAGE_SIZE_LABELS)}
         cadences={options(CADENCE_LABELS)}
+        bodyColumns={options(BODY_COLUMN_LABELS)}
       />
     </>
   );

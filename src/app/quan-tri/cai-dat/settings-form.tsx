@@ -18,6 +18,7 @@ export type SettingsValues = {
   creditLine: string;
   pageSize: string;
   cadence: string;
+  bodyColumns: string;
   licenceNumber: string | null;
   licenceDate: string;
   printingPlace: string | null;
@@ -37,6 +38,7 @@ const valuesOf = (settings: SettingsValues): Values => ({
   creditLine: settings.creditLine,
   pageSize: settings.pageSize,
   cadence: settings.cadence,
+  bodyColumns: settings.bodyColumns,
   licenceNumber: settings.licenceNumber ?? '',
   licenceDate: settings.licenceDate,
   printingPlace: settings.printingPlace ?? '',
@@ -52,11 +54,13 @@ export function SettingsForm({
   settings,
   pageSizes,
   cadences,
+  bodyColumns,
 }: {
   action: FormAction;
   settings: SettingsValues;
   pageSizes: Option[];
   cadences: Option[];
+  bodyColumns: Option[];
 }) {
   const [state, formAction, isPending] = useActionState(action, null);
   const [, startTransition] = useTransition();
@@ -86,7 +90,7 @@ export function SettingsForm({
       <input {...control(name, id, hint)} maxLength={300} aria-required={required || undefined} />
     </Field>
   );
-  const select = (name: 'pageSize' | 'cadence', id: string, label: string, options: Option[]) => (
+  const select = (name: 'pageSize' | 'cadence' | 'bodyColumns', id: string, label: string, options: Option[]) => (
     <Field id={id} label={label} error={errors[name]}>
       <select {...control(name, id)}>
         {options.map((option) => (
@@ -118,6 +122,7 @@ export function SettingsForm({
           {text('creditLine', 'dong-bien-tap', 'Dòng biên tập')}
           {select('pageSize', 'kho-giay', 'Khổ giấy', pageSizes)}
           {select('cadence', 'dinh-ky', 'Định kỳ', cadences)}
+          {select('bodyColumns', 'so-cot', 'Số cột bản PDF', bodyColumns)}
         </div>
       </fieldset>
       <fieldset className="admin-panel settings-group">

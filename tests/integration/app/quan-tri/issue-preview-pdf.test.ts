@@ -6,6 +6,7 @@ import { getIssueView } from '@/server/issues/queries';
 import { issuePdfKey, pdfCacheDir } from '@/server/pdf/cache';
 import { actorFor } from '../../../factories/users';
 import { approvedArticles, createDraftIssue, createPublication, placeArticles } from '../../../factories/issues';
+import { pdfPages, writePdf } from '../../server/pdf/poppler';
 
 // Only the session lookup is replaced; the database, the renderer and the cache are real.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -29,7 +30,8 @@ beforeAll(async () => {
   const [article] = await approvedArticles(['Bài của bản PDF xem trước']);
   await placeArticles(editor, issue, issue.sections[0]!.id, [article!.id]);
   draftId = issue.id;
-  cachedFile = path.join(pdfCacheDir(), `${issuePdfKey((await getIssueView({ id: draftId }, { visibility: 'editorial' }))!)}.pdf`);
+  const view = (await getIssueView({ id: draftId }, { visibility: 'editorial' }))!;
+  cachedFile = path.join(pdfCacheDir(), `${issuePdfKey(view, { preview: true })}.pdf`);
 });
 
 beforeEach(() => {
@@ -41,18 +43,22 @@ afterAll(async () => {
 });
 
 describe('GET /quan-tri/ban-tin/{id}/pdf', () => {
-  it('gives a signed-in editor the PDF of a draft issue, never cached by the browser', async () => {
+  it('gives a signed-in editor the PDF of a draft issue, marked as a preview on every page, never cached by the browser', async () => {
     const response = await call(String(draftId));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="ban-tin-cchc-so-\d+-2040-xem-truoc\.pdf"$/);
-    expect(
-      Buffer.from(await response.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
-  });
+    const pdf = await writePdf(Buffer.from(await response.arrayBuffer()));
+    try {
+      const pages = await pdfPages(pdf.path);
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((text, index) => expect(text, `trang ${index + 1}`).toContain('BẢN XEM TRƯỚC · CHƯA XUẤT BẢN'));
+      expect(pages.join(' ')).toContain('Bài của bản PDF xem trước');
+    } finally {
+      await pdf.remove();
+    }
+  }, 120_000);
 
   it('is 401 signed out and 404 for an unknown or malformed issue', async () => {
     session.actor = null;

@@ -1,54 +1,17 @@
 // The bad inputs of the print issue: each still gives a valid PDF, never an error and never a
 // blank page. Issues are built here as IssueView objects; no database row is needed.
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BlockNode, RichDocument } from '@/content/schema';
-import type { IssueArticleView, IssueView, MediaInfo, PublicationView } from '@/server/issues/queries';
+import type { BlockNode } from '@/content/schema';
+import type { IssueView } from '@/server/issues/queries';
 import { renderIssuePdf } from '@/server/pdf/render';
-import { expectContentsToMatchPages, flat, pdfInfo, pdfOutline, pdfPages, writePdf, type PdfFile } from './poppler';
+import { variantKey } from '@/server/media/images';
+import { getMediaStorage } from '@/server/media/service';
+import { pageGeometry, printPixels } from '@/server/pdf/typeset/geometry';
+import { expectContentsToMatchPages, flat, pdfImages, pdfInfo, pdfOutline, pdfPages, pdfTextIn, writePdf, type PdfFile } from './poppler';
+import { article, doc, filler, issueView as issue, paragraph, shortArticles } from './views';
 import { log } from '@/server/logger';
-
-const publication: PublicationView = {
-  mastheadTitle: 'THÔNG TIN CẢI CÁCH HÀNH CHÍNH',
-  agencyName: 'Sở Nội vụ tỉnh Lai Châu',
-  creditLabel: 'Biên tập và trình bày',
-  creditLine: 'Phòng cải cách hành chính',
-  logoMediaId: null,
-  pageSize: 'A4',
-  colophon: { licenceNumber: null, licenceDate: null, printingPlace: null, printRun: null, frequencyText: null, responsiblePerson: null },
-};
-
-const paragraph = (text: string): BlockNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-const doc = (...content: BlockNode[]): RichDocument => ({ type: 'doc', content });
-const filler = 'Nội dung về cải cách hành chính, chuyển đổi số và chính quyền địa phương hai cấp. '.repeat(6);
-
-let nextId = 1;
-function article(title: string, body: RichDocument, lead: string | null = null): IssueArticleView {
-  const id = nextId++;
-  return { id, tocNumber: 0, slug: `bai-${id}`, title, lead, body, source: { authors: null, outlet: 'Báo Lai Châu', url: null }, tags: [] };
-}
-
-function issue(
-  sections: { title: string; articles: IssueArticleView[] }[],
-  options: { media?: MediaInfo[]; publication?: Partial<PublicationView> } = {},
-): IssueView {
-  let tocNumber = 0;
-  return {
-    id: 9000,
-    number: 3,
-    year: 2026,
-    periodStart: new Date('2026-02-02'),
-    periodEnd: new Date('2026-02-15'),
-    publishAt: new Date('2026-02-15T01:00:00Z'),
-    updatedAt: new Date('2026-02-15T01:00:00Z'),
-    publication: { ...publication, ...options.publication },
-    sections: sections.map((section, index) => ({
-      id: index + 1,
-      title: section.title,
-      articles: section.articles.map((a) => ({ ...a, tocNumber: ++tocNumber })),
-    })),
-    media: new Map((options.media ?? []).map((m) => [m.id, m])),
-  };
-}
 
 const files: PdfFile[] = [];
 afterEach(async () => {
@@ -64,8 +27,12 @@ async function render(view: IssueView): Promise<{ file: PdfFile; pages: string[]
   const pages = await pdfPages(file.path);
   expect(Number(info.Pages)).toBe(pages.length);
   pages.forEach((text, index) => {
-    // Everything but the footer line.
-    const content = text.trim().split('\n').slice(0, -1).join(' ').trim();
+    // Everything but the running head and the footer, which name the issue.
+    const content = text
+      .split('\n')
+      .filter((line) => !/Số \d{2}\/\d{4}/.test(line))
+      .join(' ')
+      .trim();
     expect(content.length, `trang ${index + 1} không được trống`).toBeGreaterThan(0);
   });
   return { file, pages };
@@ -109,6 +76,33 @@ describe('PDF with bad input', () => {
     expect(text).toContain('Hàng cuối');
   });
 
+  it('keeps a 40-row table and a 300-word string inside their column in two columns', async () => {
+    const rows = Array.from({ length: 40 }, (_, r) => ({
+      type: 'tableRow' as const,
+      content: ['Đơn vị', 'Đúng hạn'].map((column) => ({ type: 'tableCell' as const, content: [paragraph(`${column} ${r}`)] })),
+    }));
+    const unbroken = Array.from({ length: 300 }, (_, i) => `chữ${i}`).join('');
+    const body = doc(paragraph(filler), { type: 'table', content: rows }, paragraph(unbroken), paragraph(filler));
+    const view = issue([{ title: 'Hai cột', articles: [article('Bảng và chuỗi dài trong hai cột', body)] }], {
+      publication: { columns: 2 },
+    });
+    const { file, pages } = await render(view);
+    // Everything the article prints is found inside the two column boxes: nothing runs
+    // into the gutter or off the page.
+    const g = pageGeometry('A4', 2);
+    let inColumns = '';
+    for (let page = 2; page <= pages.length; page++) {
+      for (const column of [0, 1]) {
+        const x = g.margin.side + column * (g.columnWidth + g.gutter);
+        inColumns += await pdfTextIn(file.path, page, { x, y: g.margin.top + g.bandHeight, width: g.columnWidth, height: g.columnHeight });
+      }
+    }
+    // The long string breaks with a hyphen at each line end.
+    const text = inColumns.replace(/-\s*\n/g, '').replace(/\s+/g, '');
+    for (let r = 0; r < 40; r++) expect(text).toContain(`Đúnghạn${r}`);
+    expect(text).toContain(unbroken);
+  });
+
   it('breaks a 300-word string without spaces inside the page', async () => {
     const unbroken = Array.from({ length: 300 }, (_, i) => `chữ${i}`).join('');
     const view = issue([
@@ -126,7 +120,7 @@ describe('PDF with bad input', () => {
     const warn = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     const image: BlockNode = { type: 'image', attrs: { mediaId: 4242, caption: 'Quang cảnh hội nghị', credit: 'Ảnh: Báo Lai Châu' } };
     const view = issue([{ title: 'Ảnh', articles: [article('Bài có ảnh đã mất', doc(paragraph(filler), image, paragraph(filler)))] }], {
-      media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho' }],
+      media: [{ id: 4242, width: 1600, height: 1000, storageKey: 'zz/khong-con-trong-kho', sha256: 'khong-con' }],
     });
     const { pages } = await render(view);
     const text = flat(pages.join(' '));
@@ -134,6 +128,23 @@ describe('PDF with bad input', () => {
     expect(text).toContain('Quang cảnh hội nghị - Ảnh: Báo Lai Châu');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('thiếu ảnh in'), { mediaIds: '4242' });
   });
+
+  it('prints a 12,000 × 12,000 px image scaled to the column, not at its full size', async () => {
+    const storageKey = 'zz/anh-rat-lon-12000';
+    const huge = await sharp({ create: { width: 12_000, height: 12_000, channels: 3, background: '#4a7a9c' } })
+      .jpeg()
+      .toBuffer();
+    await getMediaStorage().put(variantKey(storageKey, 'print'), huge);
+    const image: BlockNode = { type: 'image', attrs: { mediaId: 4343, caption: 'Ảnh rất lớn', credit: 'Ảnh: thử nghiệm' } };
+    const view = issue([{ title: 'Ảnh lớn', articles: [article('Bài có ảnh rất lớn', doc(paragraph(filler), image))] }], {
+      media: [{ id: 4343, width: 12_000, height: 12_000, storageKey, sha256: `lon-${randomUUID()}` }],
+    });
+    const { file, pages } = await render(view);
+    expect(flat(pages.join(' '))).toContain('Ảnh rất lớn - Ảnh: thử nghiệm');
+    const [embedded] = await pdfImages(file.path);
+    expect(embedded!.width).toBeLessThanOrEqual(printPixels(pageGeometry('A4', 1).columnWidth));
+    expect(file.bytes.length).toBeLessThan(huge.length);
+  }, 120_000);
 
   it('leaves an empty section out of the contents, the pages and the bookmarks', async () => {
     const view = issue([
@@ -153,9 +164,7 @@ describe('PDF with bad input', () => {
   });
 
   it('typesets 150 articles with contents over several pages, every page number right', async () => {
-    const many = Array.from({ length: 150 }, (_, i) =>
-      article(`Tin ngắn số ${i + 1} về cải cách thủ tục hành chính ở cơ sở`, doc(paragraph(filler)), 'Tóm tắt tin ngắn.'),
-    );
+    const many = shortArticles(150);
     const view = issue([
       { title: 'Tin Trung ương', articles: many.slice(0, 70) },
       { title: 'Tin địa phương', articles: many.slice(70) },

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getIssueView, type IssueView } from '@/server/issues/queries';
-import { createPdfCache, issuePdfKey, PdfTimeoutError } from '@/server/pdf/cache';
+import { PdfUnavailableError } from '@/server/errors';
+import { createPdfCache, issuePdfKey } from '@/server/pdf/cache';
 
 let so17: IssueView;
 let dir: string;
@@ -18,20 +19,21 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A stand-in renderer that counts its calls and how many run at once. */
+/** A stand-in renderer that counts its calls. */
 function fakeRenderer(delayMs = 20) {
-  const stats = { calls: 0, active: 0, maxActive: 0 };
-  const render = async (issue: IssueView) => {
+  const stats = { calls: 0 };
+  const render = async (issue: IssueView, { preview = false }: { preview?: boolean }) => {
     stats.calls++;
-    stats.maxActive = Math.max(stats.maxActive, ++stats.active);
     await sleep(delayMs);
-    stats.active--;
-    return Buffer.from(`%PDF-giả số ${issue.number} ${issue.sections[0]?.articles[0]?.title}`);
+    return Buffer.from(`%PDF-giả số ${issue.number} ${issue.sections[0]?.articles[0]?.title}${preview ? ' xem trước' : ''}`);
   };
   return { render, stats };
 }
 
-async function newCache(render: (issue: IssueView) => Promise<Buffer>, options: { timeoutMs?: number } = {}) {
+async function newCache(
+  render: (issue: IssueView, options: { preview?: boolean }) => Promise<Buffer>,
+  options: { timeoutMs?: number } = {},
+) {
   dir = await mkdtemp(path.join(os.tmpdir(), 'bantin-pdf-cache-'));
   return createPdfCache({ dir, render, ...options });
 }
@@ -45,7 +47,7 @@ const edited = (issue: IssueView, title: string): IssueView => ({
 });
 
 describe('issuePdfKey', () => {
-  it('is stable for the same content and changes with an article, the masthead or an image', () => {
+  it('is stable for the same content and changes with an article, the masthead, an image or the preview mark', () => {
     const key = issuePdfKey(so17);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(issuePdfKey({ ...so17, media: new Map(so17.media), updatedAt: new Date() })).toBe(key);
@@ -54,6 +56,8 @@ describe('issuePdfKey', () => {
     const [firstImage] = so17.media.values();
     const media = new Map(so17.media).set(firstImage!.id, { ...firstImage!, storageKey: 'ab/anh-thay-the-1' });
     expect(issuePdfKey({ ...so17, media })).not.toBe(key);
+    expect(issuePdfKey(so17, { preview: true })).not.toBe(key);
+    expect(issuePdfKey({ ...so17, publication: { ...so17.publication, columns: 2 } })).not.toBe(key);
   });
 });
 
@@ -80,18 +84,20 @@ describe('createPdfCache', () => {
     expect((await readFile(second.path)).toString()).toContain('Tiêu đề đã sửa');
   });
 
-  it('runs one render at a time', async () => {
-    const { render, stats } = fakeRenderer(30);
+  it('keeps the preview apart from the public file', async () => {
+    const { render, stats } = fakeRenderer();
     const cache = await newCache(render);
-    await Promise.all(['Một', 'Hai', 'Ba', 'Bốn'].map((title) => cache.get(edited(so17, title))));
-    expect(stats.calls).toBe(4);
-    expect(stats.maxActive).toBe(1);
+    const published = await cache.get(so17);
+    const preview = await cache.get(so17, { preview: true });
+    expect(stats.calls).toBe(2);
+    expect((await readFile(published.path)).toString()).not.toContain('xem trước');
+    expect((await readFile(preview.path)).toString()).toContain('xem trước');
   });
 
   it('stops waiting after the timeout but keeps the render for the next request', async () => {
     const { render, stats } = fakeRenderer(300);
     const cache = await newCache(render, { timeoutMs: 50 });
-    await expect(cache.get(so17)).rejects.toBeInstanceOf(PdfTimeoutError);
+    await expect(cache.get(so17)).rejects.toBeInstanceOf(PdfUnavailableError);
     await sleep(400);
     const stored = await cache.get(so17);
     expect(stats.calls).toBe(1);

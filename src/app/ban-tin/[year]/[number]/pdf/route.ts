@@ -2,7 +2,8 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { getIssueView } from '@/server/issues/queries';
 import { getIssuePrintFile } from '@/server/import/print-file';
-import { getIssuePdf, issuePdfKey, PdfTimeoutError } from '@/server/pdf/cache';
+import { PdfFailedError, PdfUnavailableError } from '@/server/errors';
+import { getIssuePdf, issuePdfKey } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { parseIssueAddress } from '@/lib/route-params';
 import { log } from '@/server/logger';
@@ -50,7 +51,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
         },
       });
     }
-    const stored = await getIssuePdf(issue, key);
+    const stored = await getIssuePdf(issue, {}, key);
     const file = await open(stored.path);
     return new Response(Readable.toWeb(file.createReadStream()) as ReadableStream<Uint8Array>, {
       headers: {
@@ -62,10 +63,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
       },
     });
   } catch (error) {
-    if (error instanceof PdfTimeoutError) {
+    if (error instanceof PdfUnavailableError) {
       log.warn(`PDF số ${address.number}/${address.year}: ${error.message}`);
-      return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
+      return textResponse(503, error.message, { 'Retry-After': String(error.retryAfterSeconds) });
     }
+    if (error instanceof PdfFailedError) return textResponse(500, error.message);
     log.error(`Không tạo được PDF số ${address.number}/${address.year}.`, { error });
     return textResponse(500, 'Không tạo được bản PDF, vui lòng thử lại sau.');
   }

@@ -2,7 +2,8 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { getActor } from '@/server/auth/session';
 import { getIssueView } from '@/server/issues/queries';
-import { getIssuePdf, PdfTimeoutError } from '@/server/pdf/cache';
+import { PdfFailedError, PdfUnavailableError } from '@/server/errors';
+import { getIssuePdf } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { can } from '@/server/permissions';
 import { parseId } from '@/lib/route-params';
@@ -20,7 +21,7 @@ const textResponse = (status: number, message: string, headers: Record<string, s
   });
 
 // The print PDF of any issue, draft or not, for the people composing it: the editorial view,
-// never cached by a browser or proxy.
+// "BẢN XEM TRƯỚC" on every page, never cached by a browser or proxy.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return textResponse(401, 'Cần đăng nhập để tải bản xem trước.');
@@ -29,7 +30,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const issue = id ? await getIssueView({ id }, { visibility: 'editorial' }) : null;
   if (!issue) return textResponse(404, 'Không tìm thấy số bản tin.');
   try {
-    const stored = await getIssuePdf(issue);
+    const stored = await getIssuePdf(issue, { preview: true });
     const file = await open(stored.path);
     return new Response(Readable.toWeb(file.createReadStream()) as ReadableStream<Uint8Array>, {
       headers: {
@@ -42,8 +43,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (error instanceof PdfTimeoutError)
-      return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });
+    if (error instanceof PdfUnavailableError) return textResponse(503, error.message, { 'Retry-After': String(error.retryAfterSeconds) });
+    if (error instanceof PdfFailedError) return textResponse(500, error.message);
     log.error('Không tạo được PDF xem trước.', { issueId: issue.id, error });
     return textResponse(500, 'Không tạo được bản PDF, vui lòng thử lại sau.');
   }

@@ -1,4 +1,4 @@
-import 'server-only';
+// Runs inside the PDF worker thread (see worker.ts): no `server-only`, no database, no env.
 import type { ReactNode } from 'react';
 import { Image, Link, Text, View, type Styles } from '@react-pdf/renderer';
 import {
@@ -11,6 +11,7 @@ import {
   type TableRowNode,
 } from '@/content/schema';
 import type { MediaInfo } from '@/server/issues/queries';
+import { printableText } from './fonts';
 import { text, styles } from './styles';
 
 // The PDF twin of src/content/web-renderer.tsx: the same allow-list of node and mark types,
@@ -27,12 +28,11 @@ export type RichTextContext = {
   maxUnsplitHeight: number;
   /** Site-relative links become absolute: a PDF travels without its site. */
   baseUrl: string;
-  /** Every text goes through this before it reaches the PDF (see printableText). */
-  print: (value: string) => string;
 };
 
 type Variant = 'body' | 'quote' | 'cell';
-type Place = { width: number; variant: Variant };
+/** Where blocks are laid: their width, their kind of text, and a table cell's alignment. */
+type Place = { width: number; variant: Variant; align?: 'left' | 'center' | 'right' | null };
 
 const paragraphStyle: Record<Variant, Styles[string]> = { body: text.paragraph, quote: text.quote, cell: text.cell };
 
@@ -45,7 +45,7 @@ function linkTarget(href: string, baseUrl: string): string | null {
 function Inline({ nodes, context }: { nodes: readonly InlineNode[] | undefined; context: RichTextContext }): ReactNode {
   return (nodes ?? []).map((node, index) => {
     if (node.type === 'hardBreak') return '\n';
-    let content: ReactNode = context.print(node.text);
+    let content: ReactNode = printableText(node.text);
     for (const mark of node.marks ?? []) {
       switch (mark.type) {
         case 'bold':
@@ -77,8 +77,8 @@ function Inline({ nodes, context }: { nodes: readonly InlineNode[] | undefined; 
 function Figure({ attrs, place, context }: { attrs: ImageAttrs; place: Place; context: RichTextContext }) {
   const info = context.media.get(attrs.mediaId);
   const bytes = context.images.get(attrs.mediaId);
-  const caption = attrs.caption ? context.print(attrs.caption).trim() : '';
-  const credit = attrs.credit ? context.print(attrs.credit).trim() : '';
+  const caption = attrs.caption ? printableText(attrs.caption).trim() : '';
+  const credit = attrs.credit ? printableText(attrs.credit).trim() : '';
   let picture: ReactNode;
   if (info && bytes) {
     const ratio = info.height / info.width;
@@ -165,7 +165,11 @@ function Table({ rows, place, context }: { rows: readonly TableRowNode[]; place:
                   cell.type === 'tableHeader' ? styles.tableHeader : {},
                 ]}
               >
-                <Blocks nodes={cell.content} place={{ width: widths[cellIndex]!, variant: 'cell' }} context={context} />
+                <Blocks
+                  nodes={cell.content}
+                  place={{ width: widths[cellIndex]!, variant: 'cell', align: cell.attrs?.align }}
+                  context={context}
+                />
               </View>
             ))}
           </View>
@@ -180,7 +184,7 @@ function Block({ node, place, context }: { node: BlockNode; place: Place; contex
     case 'paragraph':
       if (!node.content?.length) return null;
       return (
-        <Text style={paragraphStyle[place.variant]}>
+        <Text style={place.align ? [paragraphStyle[place.variant], { textAlign: place.align }] : paragraphStyle[place.variant]}>
           <Inline nodes={node.content} context={context} />
         </Text>
       );

@@ -1,6 +1,5 @@
-import 'server-only';
+// Runs inside the PDF worker thread (see worker.ts): no `server-only`, no database, no env.
 import { StyleSheet } from '@react-pdf/renderer';
-import type { PageSize } from '@/generated/prisma/enums';
 import { BODY_FONT, HEADING_FONT } from './fonts';
 
 // NOTE: react-pdf 4.9 resolves a lineHeight again at every page split and multiplies the
@@ -8,28 +7,6 @@ import { BODY_FONT, HEADING_FONT } from './fonts';
 // #3498), so `render`/`fixed` nodes drift until pdfkit throws "unsupported number". Until that
 // fix ships: lineHeight only in the `text` styles below (leaf texts), always next to its
 // fontSize; never on a Page, a View, the footer or the table of contents.
-
-const CM = 72 / 2.54;
-
-export type PageGeometry = {
-  size: [number, number];
-  margin: { top: number; bottom: number; side: number };
-  contentWidth: number;
-  contentHeight: number;
-};
-
-export function pageGeometry(pageSize: PageSize): PageGeometry {
-  // A4, or 19 × 27 cm: the largest format Luật Báo chí 2016 (art. 34) allows a bản tin.
-  const size: [number, number] = pageSize === 'B5_19X27' ? [19 * CM, 27 * CM] : [21 * CM, 29.7 * CM];
-  const margin =
-    pageSize === 'B5_19X27' ? { top: 1.6 * CM, bottom: 2 * CM, side: 1.7 * CM } : { top: 1.8 * CM, bottom: 2.2 * CM, side: 2 * CM };
-  return {
-    size,
-    margin,
-    contentWidth: size[0] - 2 * margin.side,
-    contentHeight: size[1] - margin.top - margin.bottom,
-  };
-}
 
 export const colors = {
   ink: '#1b1b1b',
@@ -68,7 +45,10 @@ export const text = StyleSheet.create({
 
 /** Views, inline marks and the texts that must not carry a lineHeight. */
 export const styles = StyleSheet.create({
-  page: { fontFamily: BODY_FONT, fontSize: BODY_SIZE, color: colors.ink },
+  /** A page of the flow: exactly one column (or the cover's text area), no margins. */
+  flowPage: { fontFamily: BODY_FONT, fontSize: BODY_SIZE, color: colors.ink },
+  /** A page of chrome: band, footer and marks drawn around the columns. */
+  chromePage: { fontFamily: BODY_FONT, fontSize: BODY_SIZE, color: colors.ink },
   bold: { fontWeight: 700 },
   italic: { fontStyle: 'italic' },
   underline: { textDecoration: 'underline' },
@@ -94,13 +74,15 @@ export const styles = StyleSheet.create({
   tableRow: { flexDirection: 'row' },
   tableCell: { borderRightWidth: 0.75, borderBottomWidth: 0.75, borderColor: colors.rule, padding: 3 },
   tableHeader: { backgroundColor: colors.tint },
-  banner: { backgroundColor: colors.accent, paddingVertical: 5, paddingHorizontal: 10, marginBottom: 12 },
   articleHeader: { marginBottom: 6 },
-  articleEnd: { borderBottomWidth: 0.75, borderBottomColor: colors.rule, marginTop: 6, marginBottom: 14, marginHorizontal: 120 },
+  articleEnd: { borderBottomWidth: 0.75, borderBottomColor: colors.rule, marginTop: 6, marginBottom: 14, marginHorizontal: '30%' },
+  fill: { position: 'absolute', top: 0, left: 0 },
+  band: { position: 'absolute', justifyContent: 'center' },
+  banner: { backgroundColor: colors.accent, paddingHorizontal: 10 },
+  runningHead: { flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: colors.rule },
+  runningHeadText: { fontSize: 7.5, color: colors.muted },
   footer: {
     position: 'absolute',
-    left: 0,
-    right: 0,
     flexDirection: 'row',
     justifyContent: 'space-between',
     borderTopWidth: 0.5,
@@ -109,6 +91,9 @@ export const styles = StyleSheet.create({
   },
   footerText: { fontSize: 7.5, color: colors.muted, maxWidth: '85%' },
   footerPage: { fontSize: 7.5, color: colors.ink },
+  previewLabel: { position: 'absolute', fontSize: 8, fontWeight: 700, color: colors.accent },
+  watermark: { position: 'absolute', alignItems: 'center', justifyContent: 'center', transform: 'rotate(-40deg)' },
+  watermarkText: { fontSize: 64, fontWeight: 700, color: '#e4e4e4' },
   mastheadRow: { flexDirection: 'row', alignItems: 'center', borderBottomWidth: 2, borderBottomColor: colors.accent, paddingBottom: 10 },
   logo: { width: 64, height: 64, objectFit: 'contain', marginRight: 14 },
   mastheadText: { flexGrow: 1, flexShrink: 1 },
@@ -121,17 +106,17 @@ export const styles = StyleSheet.create({
   tocSection: { fontFamily: HEADING_FONT, fontWeight: 700, fontSize: 9.5, color: colors.accent, marginTop: 8, marginBottom: 4 },
   tocEntry: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 4, textDecoration: 'none', color: colors.ink },
   tocNumber: { width: 22, fontSize: 10, alignSelf: 'flex-start' },
-  tocText: { flexShrink: 1, fontSize: 10 },
+  /** Room on the right, so the dot leader is never shorter than this. */
+  tocText: { fontSize: 10, paddingRight: 18 },
   tocLeader: {
-    flexGrow: 1,
-    minWidth: 16,
+    position: 'absolute',
+    right: 2,
+    bottom: 3,
     borderBottomWidth: 1,
     borderBottomStyle: 'dotted',
     borderBottomColor: colors.muted,
-    marginHorizontal: 3,
-    marginBottom: 3,
   },
-  tocPage: { width: 24, textAlign: 'right', fontSize: 10, fontWeight: 700 },
+  tocPage: { width: 26, textAlign: 'right', fontSize: 10, fontWeight: 700 },
   tocEmpty: { fontSize: 10, fontStyle: 'italic', color: colors.muted },
-  colophon: { marginTop: 'auto', paddingTop: 8, borderTopWidth: 0.5, borderTopColor: colors.rule },
+  colophon: { marginTop: 10, paddingTop: 6, borderTopWidth: 0.5, borderTopColor: colors.rule },
 });
