@@ -1,8 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { getPublicBaseUrl } from '@/server/env';
 
-export const dynamic = 'force-dynamic';
-
+// Rendered once per server start (the public address is read then) and served from the page cache.
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/quan-tri', '/dang-nhap', '/api/', '/tim-kiem'] },

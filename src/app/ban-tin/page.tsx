@@ -5,14 +5,16 @@ import { listPublicIssues } from '@/server/issues/queries';
 import { getPublicBaseUrl } from '@/server/env';
 import { formatPeriod } from '@/lib/dates';
 import { formatIssueNumber } from '@/lib/text';
+import { isBuildPrerender } from '@/server/page-cache/build-phase';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change and served from the page cache (src/server/page-cache).
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: 'Các số bản tin', alternates: { canonical: `${getPublicBaseUrl()}/ban-tin` } };
 }
 
 export default async function ArchivePage() {
+  if (isBuildPrerender()) return null;
   const issues = await listPublicIssues();
   const years = [...new Set(issues.map((issue) => issue.year))];
   return (

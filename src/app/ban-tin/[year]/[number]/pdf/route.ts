@@ -4,21 +4,15 @@ import { getIssueView } from '@/server/issues/queries';
 import { getIssuePdf, issuePdfKey, PdfTimeoutError } from '@/server/pdf/cache';
 import { issuePdfFileName } from '@/server/pdf/render';
 import { parseIssueAddress } from '@/lib/route-params';
+import { matchesEntityTag, PUBLIC_FILE_CACHE_CONTROL } from '@/lib/http-headers';
+import { isDatabaseReachable } from '@/server/page-cache/runtime';
+import { serviceUnavailableResponse } from '@/server/page-cache/outage';
 
 const textResponse = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(message, {
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers },
   });
-
-/** If-None-Match holds this entity tag (weak comparison, as RFC 9110 asks for GET). */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const value = tag.trim();
-    return value === '*' || value.replace(/^W\//, '') === etag;
-  });
-}
 
 // The print edition of a public issue. Drafts and issues not yet due are 404 like any
 // unknown address; the file comes from the PDF cache, rendered once per content.
@@ -31,10 +25,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
     const key = issuePdfKey(issue);
     const headers = {
       ETag: `"${key}"`,
-      'Cache-Control': 'public, max-age=300',
+      // A shared cache revalidates every second: an unpublished issue's PDF is gone at once.
+      'Cache-Control': PUBLIC_FILE_CACHE_CONTROL,
       'X-Content-Type-Options': 'nosniff',
     };
-    if (matches(request.headers.get('if-none-match'), headers.ETag)) return new Response(null, { status: 304, headers });
+    if (matchesEntityTag(request.headers.get('if-none-match'), headers.ETag)) return new Response(null, { status: 304, headers });
     const stored = await getIssuePdf(issue, key);
     const file = await open(stored.path);
     return new Response(Readable.toWeb(file.createReadStream()) as ReadableStream<Uint8Array>, {
@@ -47,6 +42,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
       },
     });
   } catch (error) {
+    if (!isDatabaseReachable()) return serviceUnavailableResponse();
     if (error instanceof PdfTimeoutError) {
       console.warn(`PDF số ${address.number}/${address.year}: ${error.message}`);
       return textResponse(503, 'Bản PDF đang được tạo, vui lòng thử lại sau ít phút.', { 'Retry-After': '30' });

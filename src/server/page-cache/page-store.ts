@@ -1,0 +1,142 @@
+import 'server-only';
+import type { CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
+import type { CachedRouteKind, IncrementalCacheValue } from 'next/dist/server/response-cache/types';
+import type { Freshness } from './freshness';
+import { stripScripts } from './html';
+import { OUTAGE_HEADERS, OUTAGE_HTML } from './outage';
+
+// The rendered public pages (and feeds) of this app server, behind Next's incremental cache
+// (next-cache-handler.mjs hands every get and set here). Only finished 200 responses are kept.
+// A page is served while `freshness` says nothing it shows has changed since it was rendered;
+// otherwise Next renders it again before answering (never stale-while-revalidate), so a reader
+// never sees a page older than the last change this server heard of.
+
+type StoredValue = Extract<IncrementalCacheValue, { kind: 'APP_PAGE' } | { kind: 'APP_ROUTE' }>;
+type CacheControl = CacheHandlerValue['cacheControl'];
+type Entry = { value: StoredValue; renderedAt: number; bytes: number; cacheControl: CacheControl };
+
+/** A render whose lookup is older than this is not trusted to date its result. */
+const PENDING_LIMIT_MS = 60_000;
+
+export type PageStoreOptions = {
+  maxBytes: number;
+  /** Headers added to every page and feed this store hands out (HSTS). */
+  extraHeaders?: Record<string, string>;
+  now?: () => number;
+};
+
+const isStorable = (value: IncrementalCacheValue | null): value is StoredValue => value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE';
+
+function sizeOf(value: StoredValue): number {
+  return value.kind === 'APP_PAGE' ? Buffer.byteLength(value.html) + (value.rscData?.length ?? 0) : value.body.length;
+}
+
+export class PageStore {
+  private readonly entries = new Map<string, Entry>();
+  /** When a missing or stale key was looked up: its next render reads the database after that. */
+  private readonly pending = new Map<string, number>();
+  private bytes = 0;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly freshness: Freshness,
+    private readonly options: PageStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  get(key: string, kind: string): CacheHandlerValue | null {
+    // Only pages and route handlers are ours; Next's data cache (fetch, unstable_cache) is unused.
+    if (kind !== 'APP_PAGE' && kind !== 'APP_ROUTE') return null;
+    const now = this.now();
+    const entry = this.entries.get(key);
+    if (!this.freshness.isConnected) {
+      if (entry && this.freshness.isUsableDuringOutage(entry.renderedAt)) return this.hit(key, entry);
+      return this.outage(kind, now);
+    }
+    if (entry && this.freshness.isFresh(entry.renderedAt, now)) return this.hit(key, entry);
+    if (!this.pending.has(key)) this.pending.set(key, now);
+    // -1 makes Next render before answering, keeping the old value only if that render fails.
+    return entry ? { lastModified: -1, value: entry.value, cacheControl: entry.cacheControl } : null;
+  }
+
+  /**
+   * Called with what Next just rendered, before it answers the request that rendered it: the
+   * changes made here (scripts removed, headers added) reach that first reader too.
+   */
+  set(key: string, value: IncrementalCacheValue | null, cacheControl: CacheControl): void {
+    const lookedUpAt = this.pending.get(key);
+    this.pending.delete(key);
+    const current = this.entries.get(key);
+    // After a failed render Next stores the previous value again: it keeps its own date.
+    if (current && current.value === value) return;
+    if (!isStorable(value)) return;
+    // Dated by the lookup that led to the render, which read the database after it. Without one
+    // (Next revalidating on its own) the date is pushed back, so a change that committed while
+    // this rendered is never missed: at worst it renders once more.
+    const now = this.now();
+    const renderedAt = lookedUpAt !== undefined && now - lookedUpAt < PENDING_LIMIT_MS ? lookedUpAt : now - PENDING_LIMIT_MS;
+    this.decorate(value, renderedAt);
+    if (value.status !== undefined && value.status !== 200) return;
+    this.remove(key);
+    const entry: Entry = { value, renderedAt, bytes: sizeOf(value), cacheControl };
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    this.evict();
+  }
+
+  private decorate(value: StoredValue, renderedAt: number): void {
+    value.headers = { ...value.headers, ...this.options.extraHeaders, 'last-modified': new Date(renderedAt).toUTCString() };
+    if (value.kind === 'APP_PAGE') value.html = stripScripts(value.html);
+  }
+
+  private hit(key: string, entry: Entry): CacheHandlerValue {
+    // Most recently used last: eviction takes from the front.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return { lastModified: entry.renderedAt, value: entry.value, cacheControl: entry.cacheControl };
+  }
+
+  /** The outage page in place of a page the store cannot vouch for; never stored. */
+  private outage(kind: 'APP_PAGE' | 'APP_ROUTE', now: number): CacheHandlerValue {
+    const headers = { 'retry-after': OUTAGE_HEADERS['Retry-After'], ...this.options.extraHeaders };
+    const value: StoredValue =
+      kind === 'APP_ROUTE'
+        ? {
+            kind: 'APP_ROUTE' as CachedRouteKind.APP_ROUTE,
+            body: Buffer.from(OUTAGE_HTML),
+            status: 503,
+            headers: { ...headers, 'content-type': OUTAGE_HEADERS['Content-Type'] },
+          }
+        : {
+            kind: 'APP_PAGE' as CachedRouteKind.APP_PAGE,
+            html: OUTAGE_HTML,
+            rscData: Buffer.alloc(0),
+            status: 503,
+            headers,
+            postponed: undefined,
+            segmentData: undefined,
+          };
+    return { lastModified: now, value, cacheControl: { revalidate: 1, expire: undefined } };
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+
+  private evict(): void {
+    for (const [key] of this.entries) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.remove(key);
+    }
+    // Keys looked up but never rendered (errors) must not pile up.
+    if (this.pending.size > 10_000) this.pending.clear();
+  }
+}
