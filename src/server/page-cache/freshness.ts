@@ -44,7 +44,10 @@ export class Freshness {
     return this.lastDue;
   }
 
-  /** Rendered after the last change and after every publish time passed since. */
+  /**
+   * Rendered after the last change and after every publish time passed since. A render looked
+   * up in the very millisecond a change was heard counts as before it (it may have read first).
+   */
   isFresh(renderedAt: number, now = Date.now()): boolean {
     return renderedAt > this.changedAt && renderedAt >= this.advance(now);
   }
