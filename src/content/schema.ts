@@ -64,11 +64,14 @@ const imageAttrs = z.strictObject({
 const image = z.strictObject({ type: z.literal('image'), attrs: imageAttrs });
 const horizontalRule = z.strictObject({ type: z.literal('horizontalRule') });
 
+/** One table model for editor, web and PDF: header cells, merged cells, alignment per cell. */
+export const CELL_ALIGNMENTS = ['left', 'center', 'right'] as const;
 const cellAttrs = z
   .strictObject({
     colspan: z.number().int().min(1).max(20).optional(),
     rowspan: z.number().int().min(1).max(200).optional(),
     colwidth: z.array(z.number().int().min(1).max(2000)).nullable().optional(),
+    align: z.enum(CELL_ALIGNMENTS).nullable().optional(),
   })
   .optional();
 
@@ -152,14 +155,32 @@ export function parseRichDocument(input: unknown): DocumentCheck {
     return { ok: false, message: 'Nội dung lồng nhau quá sâu (danh sách hoặc trích dẫn lồng quá nhiều cấp).' };
   }
   const result = richDocumentSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const hint = issue?.message && !issue.message.startsWith('Invalid') ? issue.message : 'có thành phần không được phép';
-    // Which block (1-based), so the editor can find it in a long article.
-    const block = typeof issue?.path[1] === 'number' ? ` (khối thứ ${issue.path[1] + 1})` : '';
-    return { ok: false, message: `Nội dung không hợp lệ${block}: ${hint}.` };
-  }
+  if (!result.success) return { ok: false, message: invalidBlockMessage(input, result.error.issues[0]) };
   return { ok: true, document: result.data };
+}
+
+const BLOCK_NAMES: Record<string, string> = {
+  paragraph: 'đoạn văn',
+  heading: 'tiêu đề mục',
+  image: 'ảnh',
+  table: 'bảng',
+  bulletList: 'danh sách',
+  orderedList: 'danh sách số',
+  blockquote: 'trích dẫn',
+  horizontalRule: 'đường kẻ ngang',
+};
+
+/** Which block (1-based, with its kind) and what is wrong with it, in words an editor can act on. */
+function invalidBlockMessage(input: unknown, issue: z.core.$ZodIssue | undefined): string {
+  const index = typeof issue?.path[1] === 'number' ? issue.path[1] : null;
+  const type = index === null ? undefined : (input as { content?: { type?: unknown }[] }).content?.[index]?.type;
+  const name = typeof type === 'string' ? (BLOCK_NAMES[type] ?? `“${type}”`) : null;
+  const where = index === null ? '' : ` ở khối thứ ${index + 1}${name ? ` (${name})` : ''}`;
+  let what = 'có thành phần không được phép';
+  if (issue?.code === 'unrecognized_keys') what = `có thuộc tính không được phép (${issue.keys.join(', ')})`;
+  else if (issue?.code === 'too_big') what = 'có phần quá dài hoặc quá nhiều';
+  else if (issue?.message && !/^(Invalid|Unrecognized|Too)/.test(issue.message)) what = issue.message;
+  return `Nội dung không hợp lệ${where}: ${what}. Hãy xoá hoặc gõ lại phần đó rồi lưu; nội dung còn lại vẫn được giữ.`;
 }
 
 export const EMPTY_DOCUMENT: RichDocument = { type: 'doc', content: [] };

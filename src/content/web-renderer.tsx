@@ -3,7 +3,7 @@
 // HTML is ever injected.
 import type { ReactNode } from 'react';
 import { renderJSONContentToReactElement, type NodeProps, type MarkProps } from '@tiptap/static-renderer/json/react';
-import { isSafeHref, type RichDocument } from './schema';
+import { CELL_ALIGNMENTS, isSafeHref, type RichDocument, type TableRowNode } from './schema';
 
 export type MediaDimensions = ReadonlyMap<number, { width: number; height: number }>;
 
@@ -45,6 +45,18 @@ function Figure({ attrs, media }: { attrs: Record<string, unknown>; media: Media
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
+const isHeaderRow = (row: TableRowNode | undefined) =>
+  Boolean(row?.content.length && row.content.every((cell) => cell.type === 'tableHeader'));
+
+function cellProps(attrs: Record<string, unknown> | undefined) {
+  const align = CELL_ALIGNMENTS.find((value) => value === attrs?.align);
+  return {
+    colSpan: Number(attrs?.colspan) > 1 ? Number(attrs?.colspan) : undefined,
+    rowSpan: Number(attrs?.rowspan) > 1 ? Number(attrs?.rowspan) : undefined,
+    className: align ? `cell--${align}` : undefined,
+  };
+}
+
 /**
  * `headingLevel` is the HTML level of the document's own level-2 headings, so headings stay in
  * order whether the article stands alone (h2) or inside an issue page (h4).
@@ -76,24 +88,26 @@ export function RichText({
       ),
       listItem: ({ children }: Node) => <li>{children}</li>,
       horizontalRule: () => <hr />,
-      table: ({ children }: Node) => (
-        <div className="table-scroll">
-          <table>
-            <tbody>{children}</tbody>
-          </table>
-        </div>
-      ),
+      // A first row of header cells is the table's head; cells carry their alignment as a class.
+      table: ({ node, children }: Node) => {
+        const rows = Array.isArray(children) ? children : [children];
+        const hasHead = isHeaderRow((node.content as TableRowNode[] | undefined)?.[0]);
+        return (
+          <div className="table-scroll">
+            <table>
+              {hasHead ? <thead>{rows[0]}</thead> : null}
+              <tbody>{hasHead ? rows.slice(1) : rows}</tbody>
+            </table>
+          </div>
+        );
+      },
       tableRow: ({ children }: Node) => <tr>{children}</tr>,
       tableHeader: ({ node, children }: Node) => (
-        <th colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined} scope="col">
+        <th {...cellProps(node.attrs)} scope={Number(node.attrs?.colspan) > 1 ? 'colgroup' : 'col'}>
           {children}
         </th>
       ),
-      tableCell: ({ node, children }: Node) => (
-        <td colSpan={Number(node.attrs?.colspan) || undefined} rowSpan={Number(node.attrs?.rowspan) || undefined}>
-          {children}
-        </td>
-      ),
+      tableCell: ({ node, children }: Node) => <td {...cellProps(node.attrs)}>{children}</td>,
       image: ({ node }: Node) => <Figure attrs={node.attrs ?? {}} media={media} />,
     },
     markMapping: {

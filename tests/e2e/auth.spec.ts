@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'DemoCCHC@2025';
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { fillSignIn as signIn, PASSWORD } from './fixtures';
 
 test('a signed-out visitor is sent from /quan-tri to the sign-in page', async ({ page }) => {
   await page.goto('/quan-tri');

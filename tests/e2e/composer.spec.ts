@@ -1,45 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, signIn, vietnamDateTime, withDatabase } from './fixtures';
 
 // An editor composes Số 18 of 2025, the approver schedules it two minutes ahead, and it becomes
 // public when its stored time has passed (the test moves that time into the past instead of
 // waiting: visibility follows the stored publish time alone).
 
-const PASSWORD = 'DemoCCHC@2025';
 const run = Date.now().toString(36);
 const TITLES = {
   first: `Đơn giản hoá thủ tục đất đai ${run}`,
   second: `Chuyển đổi số cấp xã ${run}`,
   province: `Một cửa liên thông ở Tam Đường ${run}`,
 };
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** "2025-11-10T08:00" in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), as a datetime-local input takes it. */
-const vietnamInputValue = (date: Date) => new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
 
 test.beforeAll(async () => {
   await withDatabase(async (client) => {
@@ -90,8 +61,8 @@ test('an editor composes Số 18, the approver schedules it, and it is public on
   // The number of an existing issue is refused, naming it.
   await page.getByLabel('Số', { exact: true }).fill('17');
   await page.getByLabel('Năm', { exact: true }).fill('2025');
-  await page.getByLabel('Từ ngày').fill('2025-10-27');
-  await page.getByLabel('Đến ngày').fill('2025-11-09');
+  await page.getByLabel('Từ ngày').fill('27/10/2025');
+  await page.getByLabel('Đến ngày').fill('09/11/2025');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Số 17/2025 đã tồn tại.' })).toBeVisible();
 
@@ -132,9 +103,17 @@ test('an editor composes Số 18, the approver schedules it, and it is public on
   await expect(page.getByRole('status').filter({ hasText: 'Đã sắp xếp lại bài viết.' })).toBeVisible();
   await expect(up).toBeFocused();
 
+  // "Chuyển sang chuyên mục…" moves an article to the end of the other section.
+  await page.locator('summary', { hasText: TITLES.first }).click();
+  const moveTo = page.getByRole('button', { name: `Chuyển “${TITLES.first}” sang chuyên mục Thông tin CCHC của tỉnh` });
+  await expect(moveTo).not.toHaveAttribute('aria-disabled', 'true');
+  await moveTo.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã sắp xếp lại bài viết.' })).toBeVisible();
+  await expect(toc.getByRole('listitem')).toHaveText([TITLES.second, TITLES.province, TITLES.first]);
+
   // The saved order survives a reload.
   await page.goto(composerUrl);
-  await expect(toc.getByRole('listitem')).toHaveText([TITLES.second, TITLES.first, TITLES.province]);
+  await expect(toc.getByRole('listitem')).toHaveText([TITLES.second, TITLES.province, TITLES.first]);
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -143,7 +122,7 @@ test('an editor composes Số 18, the approver schedules it, and it is public on
   await signIn(page, 'duyet@demo.local');
   await page.goto(composerUrl);
   const publishAt = new Date(Date.now() + 2 * 60_000);
-  await page.getByLabel('Thời gian xuất bản').fill(vietnamInputValue(publishAt));
+  await page.getByLabel('Thời gian xuất bản').fill(vietnamDateTime(publishAt));
   const acknowledge = page.getByLabel('Tôi đã xem các cảnh báo');
   if (await acknowledge.count()) await acknowledge.check();
   await page.getByRole('button', { name: 'Lên lịch', exact: true }).click();

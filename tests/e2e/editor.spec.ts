@@ -1,21 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, saveStatus, test } from './fixtures';
 import sharp from 'sharp';
 
-const PASSWORD = 'DemoCCHC@2025';
-
-async function signedIn(browser: Browser, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`/dang-nhap?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(new RegExp(`${path}$`));
-  return page;
-}
-
-const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /lưu|Chưa có thay đổi/ });
 const expectSaved = (page: Page) => expect(saveStatus(page)).toHaveText(/^Đã lưu lúc \d\d:\d\d$/, { timeout: 15_000 });
 const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
 const idFrom = (page: Page) => Number(/\/quan-tri\/bai-viet\/(\d+)/.exec(page.url())?.[1]);
@@ -28,11 +14,11 @@ async function newArticle(page: Page, title: string) {
 }
 
 test('an editor writes an article with a heading, a list, a link and an image; the approver returns it, then approves it', async ({
-  browser,
+  signedInAs,
 }) => {
   test.setTimeout(120_000);
   const title = `Lai Châu đẩy mạnh chuyển đổi số ${Date.now()}`;
-  const editor = await signedIn(browser, 'bientap@demo.local', '/quan-tri');
+  const editor = await signedInAs('bientap@demo.local', '/quan-tri');
   await editor.getByRole('navigation', { name: 'Điều hướng quản trị' }).getByRole('link', { name: 'Bài viết mới', exact: true }).click();
   await editor.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await editor.getByLabel('Sapo').fill('Sở Nội vụ triển khai nhiều giải pháp.');
@@ -72,18 +58,18 @@ test('an editor writes an article with a heading, a list, a link and an image; t
   await expectSaved(editor);
 
   await editor.getByRole('button', { name: 'Gửi duyệt' }).click();
-  await expect(editor.getByRole('alert').filter({ hasText: 'Đã gửi duyệt.' })).toBeVisible();
+  await expect(editor.getByRole('status').filter({ hasText: 'Đã gửi duyệt.' })).toBeVisible();
   await expect(editor.getByText('Chờ duyệt', { exact: true })).toBeVisible();
   const id = idFrom(editor);
 
   // The approver finds it on the dashboard and sends it back with a comment.
-  const approver = await signedIn(browser, 'duyet@demo.local', '/quan-tri');
+  const approver = await signedInAs('duyet@demo.local', '/quan-tri');
   await approver.getByRole('region', { name: 'Chờ duyệt' }).getByRole('link', { name: title }).click();
   await expect(approver).toHaveURL(new RegExp(`/quan-tri/bai-viet/${id}$`));
   await approver.getByRole('button', { name: 'Trả lại' }).click();
   await approver.getByRole('textbox', { name: 'Lý do trả lại' }).fill('Cần ghi rõ số liệu năm 2025.');
   await approver.getByRole('button', { name: 'Gửi lý do và trả lại' }).click();
-  await expect(approver.getByRole('alert').filter({ hasText: 'Đã trả lại bài viết cho tác giả.' })).toBeVisible();
+  await expect(approver.getByRole('status').filter({ hasText: 'Đã trả lại bài viết cho tác giả.' })).toBeVisible();
 
   // The editor sees the comment, fixes the text and submits again.
   await editor.goto('/quan-tri');
@@ -94,11 +80,11 @@ test('an editor writes an article with a heading, a list, a link and an image; t
   await editor.getByLabel('Sapo').fill('Năm 2025, Sở Nội vụ triển khai nhiều giải pháp.');
   await expectSaved(editor);
   await editor.getByRole('button', { name: 'Gửi duyệt' }).click();
-  await expect(editor.getByRole('alert').filter({ hasText: 'Đã gửi duyệt.' })).toBeVisible();
+  await expect(editor.getByRole('status').filter({ hasText: 'Đã gửi duyệt.' })).toBeVisible();
 
   await approver.reload();
   await approver.getByRole('button', { name: 'Duyệt', exact: true }).click();
-  await expect(approver.getByRole('alert').filter({ hasText: 'Đã duyệt bài viết.' })).toBeVisible();
+  await expect(approver.getByRole('status').filter({ hasText: 'Đã duyệt bài viết.' })).toBeVisible();
   await expect(approver.getByText('Đã duyệt', { exact: true })).toBeVisible();
 
   // The preview renders the saved text with the public article's markup.
@@ -118,11 +104,11 @@ test('an editor writes an article with a heading, a list, a link and an image; t
   await expect(article.getByText('Theo Thu Giang - https://baochinhphu.vn/')).toBeVisible();
 });
 
-test('two people saving the same article: the second save is refused and both texts are kept', async ({ browser }) => {
-  const first = await signedIn(browser, 'bientap@demo.local', '/quan-tri');
+test('two people saving the same article: the second save is refused and both texts are kept', async ({ signedInAs }) => {
+  const first = await signedInAs('bientap@demo.local', '/quan-tri');
   await newArticle(first, `Bài sửa đồng thời ${Date.now()}`);
   const url = new URL(first.url()).pathname;
-  const second = await signedIn(browser, 'duyet@demo.local', url);
+  const second = await signedInAs('duyet@demo.local', url);
 
   await body(second).click();
   await second.keyboard.type('Đoạn của người duyệt.');
@@ -132,7 +118,7 @@ test('two people saving the same article: the second save is refused and both te
   await first.keyboard.type('Đoạn của biên tập viên.');
   const conflict = first.getByRole('region', { name: 'Bài viết vừa được người khác lưu' });
   await expect(conflict).toBeVisible({ timeout: 15_000 });
-  await expect(saveStatus(first)).toHaveText('Chưa lưu — đã có phiên bản mới hơn.');
+  await expect(saveStatus(first)).toHaveText('Chưa lưu — đồng nghiệp vừa sửa cùng phần với bạn: hãy chọn bản cần giữ bên dưới.');
   await expect(conflict.getByRole('article', { name: 'Bản của bạn (chưa lưu)' })).toContainText('Đoạn của biên tập viên.');
   await expect(conflict.getByRole('article', { name: /^Bản mới nhất/ })).toContainText('Đoạn của người duyệt.');
   // The editor's own text is still in the editor.
@@ -152,10 +138,8 @@ test('two people saving the same article: the second save is refused and both te
   await expect(bodyDiff.locator('ins', { hasText: 'biên' }).first()).toBeVisible();
 });
 
-test('the editor page has no serious or critical accessibility violations', async ({ browser }) => {
-  const page = await signedIn(browser, 'bientap@demo.local', '/quan-tri/bai-viet/moi');
+test('the editor page has no serious or critical accessibility violations', async ({ signedInAs }) => {
+  const page = await signedInAs('bientap@demo.local', '/quan-tri/bai-viet/moi');
   await expect(body(page)).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
 });

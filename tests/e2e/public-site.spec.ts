@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, insertArticle } from './fixtures';
 
 test('a reader goes from home through the TOC to an article and its tag', async ({ page }) => {
   await page.goto('/');
@@ -72,15 +65,8 @@ test.describe('bad addresses give a clear page, never a 500 or unpublished conte
   let draftSlug = '';
 
   test.beforeAll(async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    const author = await client.query('select id from "User" limit 1');
     draftSlug = `bai-nhap-bi-mat-${Date.now()}`;
-    await client.query(
-      `insert into "Article" (title, slug, body, status, "authorId", "updatedAt") values ($1, $2, $3, 'DRAFT', $4, now())`,
-      ['Bài nháp bí mật', draftSlug, JSON.stringify({ type: 'doc', content: [] }), author.rows[0].id],
-    );
-    await client.end();
+    await insertArticle({ title: 'Bài nháp bí mật', slug: draftSlug, status: 'DRAFT' });
   });
 
   for (const path of ['/ban-tin/2025/999', '/ban-tin/abc/1', '/ban-tin/2025/-1', '/chu-de/khong-co', '/bai-viet/khong-co']) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageActor } from '@/server/auth/session';
-import { getDashboard } from '@/server/articles/editorial-queries';
+import { getDashboard } from '@/server/articles/dashboard-queries';
 import { can, ROLE_LABELS } from '@/server/permissions';
 import { ArticleRows } from './bai-viet/article-table';
 import { formatDateTime } from '@/lib/dates';

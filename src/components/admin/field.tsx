@@ -93,9 +93,6 @@ export function FileField({ label, name, accept, error }: { label: string; name:
   return (
     <div className="admin-field file-field">
       <span id={`${id}-nhan`}>{label}</span>
-      <label htmlFor={id} className="admin-button file-field__button">
-        Chọn tệp…
-      </label>
       <input
         id={id}
         name={name}
@@ -106,6 +103,9 @@ export function FileField({ label, name, accept, error }: { label: string; name:
         aria-describedby={`${id}-ten${error ? ` ${id}-loi` : ''}`}
         onChange={(event) => setChosen(event.target.files?.[0]?.name ?? null)}
       />
+      <label htmlFor={id} className="admin-button file-field__button">
+        Chọn tệp…
+      </label>
       <span id={`${id}-ten`} className="file-field__name">
         {chosen ?? 'Chưa chọn tệp nào.'}
       </span>

@@ -46,6 +46,8 @@ export function useComposer({ issue, isEditable, compose }: { issue: ComposerIss
   /** Sends one change; resolves true when the server kept it. */
   function send(op: ComposeOp, fields: Record<string, string | number>, layout?: ComposerSection[], focusId?: string): Promise<boolean> {
     if (isBusy) return Promise.resolve(false);
+    // The last answer goes, so the next one is announced even when it says the same.
+    setOutcome(null);
     if (layout) {
       focusAfterChange.current = focusId ?? null;
       setSections(layout);

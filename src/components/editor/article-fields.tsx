@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/react';
 import { useId } from 'react';
+import { useHydrated } from '@/components/admin/use-hydrated';
 import { Field } from '@/components/admin/field';
 import { formatSourceLine } from '@/lib/text';
 import { LEAD_MAX, SOURCE_TEXT_MAX, SOURCE_URL_MAX, TITLE_MAX, type ArticleDraft, type SavedArticle } from '@/schemas/article';
@@ -38,6 +39,10 @@ export function ArticleFields({
   onChange: (patch: Partial<ArticleDraft>) => void;
 }) {
   const formId = useId();
+  // Typed before the page's script runs, text would be replaced by the form's state: the
+  // fields open once it runs (the body editor likewise shows "Đang tải trình soạn thảo…").
+  const isReady = useHydrated();
+  const locked = !editable || !isReady;
   const ids = {
     title: `${formId}-tieu-de`,
     lead: `${formId}-sapo`,
@@ -58,7 +63,7 @@ export function ArticleFields({
           className="article-editor__title"
           value={draft.title}
           maxLength={TITLE_MAX}
-          disabled={!editable}
+          disabled={locked}
           aria-required="true"
           aria-invalid={fieldErrors.title ? true : undefined}
           aria-describedby={describedBy(ids.title, fieldErrors.title)}
@@ -77,7 +82,7 @@ export function ArticleFields({
           rows={3}
           value={draft.lead}
           maxLength={LEAD_MAX}
-          disabled={!editable}
+          disabled={locked}
           aria-invalid={fieldErrors.lead ? true : undefined}
           aria-describedby={describedBy(ids.lead, fieldErrors.lead)}
           onChange={(event) => onChange({ lead: event.target.value })}
@@ -90,7 +95,7 @@ export function ArticleFields({
         <BodyEditor editor={editor} />
         {fieldErrors.body ? <p className="admin-field__error">{fieldErrors.body}</p> : null}
       </div>
-      <TagInput value={draft.tags} onChange={(tags) => onChange({ tags })} known={knownTags} disabled={!editable} />
+      <TagInput value={draft.tags} onChange={(tags) => onChange({ tags })} known={knownTags} disabled={locked} />
       {fieldErrors.tags ? <p className="admin-field__error">{fieldErrors.tags}</p> : null}
       <fieldset className="article-editor__source">
         <legend>Nguồn (khi đăng lại)</legend>
@@ -102,7 +107,7 @@ export function ArticleFields({
               value={draft[name]}
               maxLength={maxLength}
               placeholder={type === 'url' ? 'https://' : undefined}
-              disabled={!editable}
+              disabled={locked}
               aria-invalid={fieldErrors[name] ? true : undefined}
               aria-describedby={describedBy(ids[name], fieldErrors[name])}
               onChange={(event) => onChange({ [name]: event.target.value })}

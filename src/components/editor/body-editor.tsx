@@ -1,12 +1,14 @@
 'use client';
 
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isSafeHref } from '@/content/schema';
+import { useEffect, useRef, useState } from 'react';
 import { articleExtensions } from './extensions';
+import { ArticleImage } from './image-node';
 import { MediaLibrary } from './media-library';
 import { cleanPastedHtml } from './paste';
 import { uploadImage } from './upload';
+import { LinkForm } from './link-form';
+import { FORMAT_BUTTONS, HISTORY_BUTTONS, TABLE_BUTTONS, type ToolbarButton } from './toolbar';
 
 // The "Nội dung" field: Tiptap with a Vietnamese toolbar, image upload (button, drop, paste)
 // with progress, and the media library.
@@ -20,6 +22,9 @@ const imageFiles = (files: FileList | null | undefined) =>
 // toolbar component through events on the editor's element.
 const FILES_EVENT = 'bai-viet:files';
 const LINK_EVENT = 'bai-viet:link';
+const DROPPED_IMAGES_EVENT = 'bai-viet:dropped-images';
+
+const EXTENSIONS = articleExtensions(ArticleImage);
 type FilesDetail = { files: File[]; position?: number };
 
 export function useBodyEditor({
@@ -32,7 +37,7 @@ export function useBodyEditor({
   onChange: (body: JSONContent) => void;
 }) {
   return useEditor({
-    extensions: articleExtensions,
+    extensions: EXTENSIONS,
     content,
     editable,
     immediatelyRender: false,
@@ -48,7 +53,11 @@ export function useBodyEditor({
         spellcheck: 'true',
         lang: 'vi',
       },
-      transformPastedHTML: cleanPastedHtml,
+      transformPastedHTML(html, view) {
+        const { html: cleaned, droppedImages } = cleanPastedHtml(html);
+        if (droppedImages) view?.dom.dispatchEvent(new CustomEvent(DROPPED_IMAGES_EVENT, { detail: droppedImages, bubbles: true }));
+        return cleaned;
+      },
       handleDrop: (view, event, _slice, moved) => {
         const files = imageFiles(event.dataTransfer?.files);
         if (moved || files.length === 0) return false;
@@ -76,56 +85,6 @@ export function useBodyEditor({
   });
 }
 
-type ToolbarButton = { label: string; shortcut?: string; run: (editor: Editor) => void; active?: (editor: Editor) => boolean };
-
-const chain = (editor: Editor) => editor.chain().focus();
-
-const FORMAT_BUTTONS: ToolbarButton[] = [
-  { label: 'Đậm', shortcut: 'Ctrl+B', run: (e) => chain(e).toggleBold().run(), active: (e) => e.isActive('bold') },
-  { label: 'Nghiêng', shortcut: 'Ctrl+I', run: (e) => chain(e).toggleItalic().run(), active: (e) => e.isActive('italic') },
-  { label: 'Gạch chân', shortcut: 'Ctrl+U', run: (e) => chain(e).toggleUnderline().run(), active: (e) => e.isActive('underline') },
-  {
-    label: 'Tiêu đề mục',
-    shortcut: 'Ctrl+Alt+2',
-    run: (e) => chain(e).toggleHeading({ level: 2 }).run(),
-    active: (e) => e.isActive('heading', { level: 2 }),
-  },
-  {
-    label: 'Tiêu đề nhỏ',
-    shortcut: 'Ctrl+Alt+3',
-    run: (e) => chain(e).toggleHeading({ level: 3 }).run(),
-    active: (e) => e.isActive('heading', { level: 3 }),
-  },
-  {
-    label: 'Danh sách dấu chấm',
-    shortcut: 'Ctrl+Shift+8',
-    run: (e) => chain(e).toggleBulletList().run(),
-    active: (e) => e.isActive('bulletList'),
-  },
-  {
-    label: 'Danh sách số',
-    shortcut: 'Ctrl+Shift+7',
-    run: (e) => chain(e).toggleOrderedList().run(),
-    active: (e) => e.isActive('orderedList'),
-  },
-  { label: 'Trích dẫn', shortcut: 'Ctrl+Shift+B', run: (e) => chain(e).toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
-  { label: 'Đường kẻ ngang', run: (e) => chain(e).setHorizontalRule().run() },
-  { label: 'Chèn bảng', run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-];
-
-const TABLE_BUTTONS: ToolbarButton[] = [
-  { label: 'Thêm hàng', run: (e) => chain(e).addRowAfter().run() },
-  { label: 'Thêm cột', run: (e) => chain(e).addColumnAfter().run() },
-  { label: 'Xoá hàng', run: (e) => chain(e).deleteRow().run() },
-  { label: 'Xoá cột', run: (e) => chain(e).deleteColumn().run() },
-  { label: 'Xoá bảng', run: (e) => chain(e).deleteTable().run() },
-];
-
-const HISTORY_BUTTONS: ToolbarButton[] = [
-  { label: 'Hoàn tác', shortcut: 'Ctrl+Z', run: (e) => chain(e).undo().run() },
-  { label: 'Làm lại', shortcut: 'Ctrl+Shift+Z', run: (e) => chain(e).redo().run() },
-];
-
 function Tool({ editor, button }: { editor: Editor; button: ToolbarButton }) {
   const title = button.shortcut ? `${button.label} (${button.shortcut})` : button.label;
   const pressed = useEditorState({ editor, selector: ({ editor: current }) => (button.active ? button.active(current) : undefined) });
@@ -144,70 +103,10 @@ function Tool({ editor, button }: { editor: Editor; button: ToolbarButton }) {
   );
 }
 
-function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
-  const [href, setHref] = useState<string>(() => editor.getAttributes('link').href ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = href.trim();
-    if (!value) {
-      chain(editor).extendMarkRange('link').unsetLink().run();
-      onClose();
-      return;
-    }
-    if (!isSafeHref(value)) {
-      setError('Liên kết chỉ được dùng http://, https://, mailto: hoặc đường dẫn trong trang (bắt đầu bằng /).');
-      return;
-    }
-    chain(editor).extendMarkRange('link').setLink({ href: value }).run();
-    onClose();
-  };
-  return (
-    // A div, not a form: the editor page is itself inside a form.
-    <div className="editor-link" role="group" aria-label="Liên kết">
-      <label htmlFor="dia-chi-lien-ket">Địa chỉ liên kết</label>
-      <input
-        id="dia-chi-lien-ket"
-        type="url"
-        value={href}
-        autoFocus
-        placeholder="https://…"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'dia-chi-lien-ket-loi' : undefined}
-        onChange={(event) => setHref(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') submit(event);
-          if (event.key === 'Escape') {
-            onClose();
-            editor.commands.focus();
-          }
-        }}
-      />
-      <button type="button" className="admin-button admin-button--primary" onClick={submit}>
-        Áp dụng
-      </button>
-      <button
-        type="button"
-        className="admin-button admin-button--quiet"
-        onClick={() => {
-          chain(editor).extendMarkRange('link').unsetLink().run();
-          onClose();
-        }}
-      >
-        Bỏ liên kết
-      </button>
-      {error && (
-        <p id="dia-chi-lien-ket-loi" className="admin-field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function BodyEditor({ editor }: { editor: Editor | null }) {
   const [upload, setUpload] = useState<Upload>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [droppedImages, setDroppedImages] = useState(0);
   const [linkOpen, setLinkOpen] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -256,11 +155,14 @@ export function BodyEditor({ editor }: { editor: Editor | null }) {
       void uploadRef.current(files, position);
     };
     const onLink = () => setLinkOpen(true);
+    const onDroppedImages = (event: Event) => setDroppedImages((event as CustomEvent<number>).detail);
     dom.addEventListener(FILES_EVENT, onFiles);
     dom.addEventListener(LINK_EVENT, onLink);
+    dom.addEventListener(DROPPED_IMAGES_EVENT, onDroppedImages);
     return () => {
       dom.removeEventListener(FILES_EVENT, onFiles);
       dom.removeEventListener(LINK_EVENT, onLink);
+      dom.removeEventListener(DROPPED_IMAGES_EVENT, onDroppedImages);
     };
   }, [editor]);
 
@@ -335,6 +237,17 @@ export function BodyEditor({ editor }: { editor: Editor | null }) {
         <p role="alert" className="admin-field__error">
           {uploadError}
         </p>
+      )}
+      {droppedImages > 0 && (
+        <div role="alert" className="editor-notice editor-notice--paste">
+          <p>
+            {droppedImages} ảnh trong nội dung vừa dán không được chép theo: Word chỉ đưa đường dẫn tới máy của bạn, không đưa ảnh. Hãy lưu
+            ảnh ra máy rồi dùng nút “Tải ảnh lên” (hoặc kéo thả tệp ảnh vào nội dung).
+          </p>
+          <button type="button" className="admin-button admin-button--quiet" onClick={() => setDroppedImages(0)}>
+            Đã hiểu
+          </button>
+        </div>
       )}
       <EditorContent editor={editor} />
       {libraryOpen && (

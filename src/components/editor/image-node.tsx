@@ -1,11 +1,11 @@
 'use client';
 
-import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import { useId } from 'react';
+import { ArticleImageNode } from './image-schema';
 
-// The article's image: a media id plus caption, credit and alt text, never a URL. In the
-// editor each image carries its own small form, so the caption is asked for where it shows.
+// The article's image in the editor: each image carries its own small form, so the caption is
+// asked for where it shows.
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const orNull = (value: string) => (value.trim() ? value : null);
@@ -46,49 +46,7 @@ function ImageView({ node, updateAttributes, deleteNode, selected, editor }: Rea
   );
 }
 
-export const ArticleImage = Node.create({
-  name: 'image',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
-
-  addAttributes() {
-    return {
-      mediaId: { default: null, rendered: false },
-      caption: { default: null, rendered: false },
-      credit: { default: null, rendered: false },
-      alt: { default: null, rendered: false },
-    };
-  },
-
-  parseHTML() {
-    return [
-      {
-        tag: 'figure[data-media-id]',
-        getAttrs: (element) => {
-          const mediaId = Number(element.getAttribute('data-media-id'));
-          if (!Number.isInteger(mediaId) || mediaId <= 0) return false;
-          return {
-            mediaId,
-            caption: element.getAttribute('data-caption'),
-            credit: element.getAttribute('data-credit'),
-            alt: element.getAttribute('data-alt'),
-          };
-        },
-      },
-    ];
-  },
-
-  renderHTML({ node, HTMLAttributes }) {
-    const { mediaId, caption, credit, alt } = node.attrs;
-    return [
-      'figure',
-      mergeAttributes(HTMLAttributes, { 'data-media-id': mediaId, 'data-caption': caption, 'data-credit': credit, 'data-alt': alt }),
-      ['img', { src: `/media/${mediaId}/web`, alt: alt ?? caption ?? '' }],
-    ];
-  },
-
+export const ArticleImage = ArticleImageNode.extend({
   addNodeView() {
     return ReactNodeViewRenderer(ImageView);
   },

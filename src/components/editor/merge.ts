@@ -4,7 +4,16 @@ import { DRAFT_FIELDS, type ArticleDraft, type DraftField } from '@/schemas/arti
 // from: a field only one side changed keeps that side's value; only fields both changed
 // differently need a person to choose.
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: PostgreSQL's jsonb returns keys in its own order, the editor in another. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 export type Merge = {
   /** Every field decided so far; a contested field holds the editor's own value until chosen. */

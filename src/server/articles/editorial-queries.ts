@@ -1,7 +1,6 @@
 import 'server-only';
 import { getDb } from '../db/client';
 import { NotFoundError } from '../errors';
-import type { PermissionActor } from '../permissions';
 import { referencedMediaIds, storedDocument, type RichDocument } from '@/content/schema';
 import type { ArticleDraft, SavedArticle } from '@/schemas/article';
 import type { ArticleStatus, IssueStatus } from '@/generated/prisma/enums';
@@ -19,7 +18,7 @@ export type EditorialListItem = {
   returnComment: string | null;
 };
 
-const listSelect = {
+export const listSelect = {
   id: true,
   title: true,
   status: true,
@@ -30,7 +29,7 @@ const listSelect = {
 
 type ListRow = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
 
-const toListItem = (row: ListRow): EditorialListItem => ({
+export const toListItem = (row: ListRow): EditorialListItem => ({
   id: row.id,
   title: row.title,
   status: row.status,
@@ -38,59 +37,6 @@ const toListItem = (row: ListRow): EditorialListItem => ({
   author: row.author.name,
   returnComment: row.returnComment,
 });
-
-export const DASHBOARD_LIST_SIZE = 10;
-
-export type DashboardIssue = { id: number; number: number; year: number; publishAt: Date | null; articleCount: number };
-
-export type Dashboard = {
-  /** The newest issue still being composed, if any. */
-  composingIssue: DashboardIssue | null;
-  scheduledIssues: DashboardIssue[];
-  myDrafts: EditorialListItem[];
-  returnedToMe: EditorialListItem[];
-  /** Null for someone who cannot approve: the list is not theirs to see. */
-  waitingForApproval: EditorialListItem[] | null;
-  recentlyPublished: EditorialListItem[];
-};
-
-/** The dashboard's lists for one person. A returned article is listed once, under "returned". */
-export async function getDashboard(actor: PermissionActor, canApprove: boolean): Promise<Dashboard> {
-  const db = getDb();
-  const recent = { orderBy: [{ updatedAt: 'desc' as const }, { id: 'desc' as const }], take: DASHBOARD_LIST_SIZE, select: listSelect };
-  const issueSelect = {
-    id: true,
-    number: true,
-    year: true,
-    publishAt: true,
-    sections: { select: { _count: { select: { placements: true } } } },
-  } as const;
-  const toIssue = ({ sections, ...issue }: Prisma.IssueGetPayload<{ select: typeof issueSelect }>): DashboardIssue => ({
-    ...issue,
-    articleCount: sections.reduce((sum, section) => sum + section._count.placements, 0),
-  });
-  const [composingIssue, scheduledIssues, myDrafts, returnedToMe, waitingForApproval, recentlyPublished] = await Promise.all([
-    db.issue.findFirst({ where: { status: 'DRAFT' }, orderBy: [{ year: 'desc' }, { number: 'desc' }], select: issueSelect }),
-    db.issue.findMany({ where: { status: 'SCHEDULED' }, orderBy: { publishAt: 'asc' }, take: DASHBOARD_LIST_SIZE, select: issueSelect }),
-    db.article.findMany({ ...recent, where: { authorId: actor.id, status: 'DRAFT', returnComment: null } }),
-    db.article.findMany({ ...recent, where: { authorId: actor.id, status: 'DRAFT', returnComment: { not: null } } }),
-    canApprove ? db.article.findMany({ ...recent, where: { status: 'SUBMITTED' }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] }) : null,
-    db.article.findMany({
-      where: { status: 'PUBLISHED' },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      take: DASHBOARD_LIST_SIZE,
-      select: listSelect,
-    }),
-  ]);
-  return {
-    composingIssue: composingIssue ? toIssue(composingIssue) : null,
-    scheduledIssues: scheduledIssues.map(toIssue),
-    myDrafts: myDrafts.map(toListItem),
-    returnedToMe: returnedToMe.map(toListItem),
-    waitingForApproval: waitingForApproval?.map(toListItem) ?? null,
-    recentlyPublished: recentlyPublished.map(toListItem),
-  };
-}
 
 export const ARTICLE_SORTS = {
   'moi-cap-nhat': [{ updatedAt: 'desc' }, { id: 'desc' }],

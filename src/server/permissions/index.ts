@@ -17,7 +17,6 @@ export const ACTIONS = [
   'article.submit',
   'article.approve',
   'article.return',
-  'article.schedule',
   'article.publish',
   'article.unpublish',
   'issue.compose',
@@ -50,7 +49,6 @@ const ROLES_ALLOWED: Record<Action, readonly Role[]> = {
   // approve / return / schedule / publish / unpublish
   'article.approve': APPROVERS,
   'article.return': APPROVERS,
-  'article.schedule': APPROVERS,
   'article.publish': APPROVERS,
   'article.unpublish': APPROVERS,
   'issue.schedule': APPROVERS,

@@ -8,7 +8,34 @@ const render = (document: unknown, headingLevel?: 2 | 4) =>
     <RichText document={document as RichDocument} media={new Map([[5, { width: 1600, height: 1000 }]])} headingLevel={headingLevel} />,
   );
 
+const cell = (type: 'tableCell' | 'tableHeader', text: string, attrs: Record<string, unknown> = {}) => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null, ...attrs },
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
 describe('RichText', () => {
+  it('renders a table with its header row as thead, merged cells and cell alignment', () => {
+    const html = render({
+      type: 'doc',
+      content: [
+        {
+          type: 'table',
+          content: [
+            { type: 'tableRow', content: [cell('tableHeader', 'Huyện'), cell('tableHeader', 'Tỷ lệ', { align: 'right' })] },
+            { type: 'tableRow', content: [cell('tableCell', 'Tam Đường'), cell('tableCell', '92%', { align: 'right' })] },
+            { type: 'tableRow', content: [cell('tableCell', 'Toàn tỉnh', { colspan: 2, align: 'center' })] },
+          ],
+        },
+      ],
+    });
+    expect(html).toContain(
+      '<thead><tr><th scope="col"><p>Huyện</p></th><th class="cell--right" scope="col"><p>Tỷ lệ</p></th></tr></thead>',
+    );
+    expect(html).toContain('<td class="cell--right"><p>92%</p></td>');
+    expect(html).toContain('<td colSpan="2" class="cell--center"><p>Toàn tỉnh</p></td>');
+  });
+
   it('renders paragraphs, marks, lists and figures', () => {
     const html = render({
       type: 'doc',

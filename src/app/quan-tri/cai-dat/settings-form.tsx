@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useState, useTransition } from 'react';
 import { describedBy, Field } from '@/components/admin/field';
 import { FormOutcome } from '@/components/admin/form-outcome';
-import { fieldErrorsOf, type FormAction } from '@/components/admin/form-state';
+import { fieldErrorsOf, submitWithoutReset, type FormAction } from '@/components/admin/form-state';
 
 type Option = { value: string; label: string };
 type DefaultSection = { id: number; title: string; expectsSource: boolean };
@@ -59,6 +59,7 @@ export function SettingsForm({
   cadences: Option[];
 }) {
   const [state, formAction, isPending] = useActionState(action, null);
+  const [, startTransition] = useTransition();
   const [loaded, setLoaded] = useState(settings);
   const [rows, setRows] = useState(() => rowsOf(settings.defaultSections));
   const [added, setAdded] = useState(0);
@@ -105,7 +106,7 @@ export function SettingsForm({
   };
 
   return (
-    <form action={formAction} className="admin-form settings-form" noValidate>
+    <form action={formAction} onSubmit={submitWithoutReset(formAction, startTransition)} className="admin-form settings-form" noValidate>
       <input type="hidden" name="publicationId" value={settings.publicationId} />
       <input type="hidden" name="expectedVersion" value={settings.version} />
       <fieldset className="admin-panel settings-group">

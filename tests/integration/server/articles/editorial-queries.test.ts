@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, saveArticle } from '@/server/articles/commands';
 import { approveArticle, returnArticle, submitArticle } from '@/server/articles/workflow';
-import { getDashboard, getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
+import { getDashboard } from '@/server/articles/dashboard-queries';
+import { getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
 import { editorAbilities } from '@/server/articles/abilities';
 import { getDb } from '@/server/db/client';
 import type { PermissionActor } from '@/server/permissions';

@@ -34,6 +34,12 @@ describe('mergeDrafts', () => {
     expect(resolveMerge(merge, theirs, {}).title).toBe('Tiêu đề A');
   });
 
+  it('compares rich text by content, whatever order the database gives its keys', () => {
+    const stored = { content: [{ content: [{ text: 'Nội dung gốc', type: 'text' }], type: 'paragraph' }], type: 'doc' };
+    const merge = mergeDrafts(base, { ...base, lead: 'Sapo mới' }, { ...base, body: stored, title: 'Tiêu đề mới' });
+    expect(merge).toMatchObject({ contested: [], takenFromTheirs: ['title'] });
+  });
+
   it('compares rich text by content, not identity', () => {
     const merge = mergeDrafts(base, { ...base, body: doc('Nội dung gốc') }, { ...base, body: doc('Khác') });
     expect(merge.takenFromTheirs).toEqual(['body']);

@@ -11,7 +11,6 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'article.submit': { EDITOR: true, APPROVER: true, ADMIN: true },
   'article.approve': { EDITOR: false, APPROVER: true, ADMIN: true },
   'article.return': { EDITOR: false, APPROVER: true, ADMIN: true },
-  'article.schedule': { EDITOR: false, APPROVER: true, ADMIN: true },
   'article.publish': { EDITOR: false, APPROVER: true, ADMIN: true },
   'article.unpublish': { EDITOR: false, APPROVER: true, ADMIN: true },
   'issue.compose': { EDITOR: true, APPROVER: true, ADMIN: true },

@@ -1,0 +1,76 @@
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, insertArticle, saveStatus, test, withDatabase } from './fixtures';
+
+// Editing what is already in the workflow: a published article is corrected through a pending
+// revision the public does not see until "Xuất bản bản sửa"; a submitted article stays in the
+// approver's queue and says so; two people changing different fields both keep their change.
+
+const run = Date.now().toString(36);
+const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
+
+test('the approver corrects a published article: the public page changes only after "Xuất bản bản sửa"', async ({
+  signedInAs,
+  request,
+}) => {
+  const slug = await withDatabase(async (client) => {
+    const row = await client.query(`select a.id, a.slug from "Article" a where a.status = 'PUBLISHED' order by a.id limit 1`);
+    return row.rows[0].slug as string;
+  });
+  const id = await withDatabase(
+    async (client) => (await client.query(`select id from "Article" where slug = $1`, [slug])).rows[0].id as number,
+  );
+  const before = await (await request.get(`/bai-viet/${slug}`)).text();
+  expect(before).not.toContain('Câu sửa chưa xong');
+
+  const page = await signedInAs(ACCOUNTS.approver, `/quan-tri/bai-viet/${id}`);
+  await expect(page.getByText(/Bài đang xuất bản: thay đổi được lưu vào “Bản sửa chưa xuất bản”/)).toBeVisible();
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Câu sửa chưa xong');
+  await expect(saveStatus(page)).toHaveText(/^Đã lưu bản sửa lúc \d\d:\d\d$/, { timeout: 15_000 });
+  await expect(page.getByText('Bản sửa chưa xuất bản', { exact: true })).toBeVisible();
+
+  // Autosaved, yet the public page is as it was.
+  expect(await (await request.get(`/bai-viet/${slug}`)).text()).not.toContain('Câu sửa chưa xong');
+
+  await page.getByRole('button', { name: 'Xuất bản bản sửa' }).click();
+  const changes = page.getByRole('region', { name: 'Những gì thay đổi khi xuất bản bản sửa' });
+  await expect(changes.getByRole('region', { name: 'Nội dung' }).locator('ins')).toContainText('Câu sửa chưa xong');
+  await changes.getByRole('button', { name: 'Xác nhận xuất bản bản sửa' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã xuất bản bản sửa' })).toBeVisible();
+  await expect.poll(async () => (await request.get(`/bai-viet/${slug}`)).text(), { timeout: 10_000 }).toContain('Câu sửa chưa xong');
+});
+
+test('an editor edits a submitted article: it stays in the queue and the badge and the message say so', async ({ signedInAs }) => {
+  const title = `Bài chờ duyệt được sửa ${run}`;
+  const id = await insertArticle({ title, slug: `bai-cho-duyet-duoc-sua-${run}`, status: 'SUBMITTED' });
+  const page = await signedInAs(ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
+  await expect(page.getByText(/Bài đang chờ duyệt: thay đổi được lưu vào chính bài trong hàng chờ/)).toBeVisible();
+  await page.getByLabel('Sapo').fill('Bổ sung sapo sau khi gửi duyệt.');
+  await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
+  await expect(page.locator('.article-editor__meta .status').first()).toHaveText('Chờ duyệt');
+
+  const approver = await signedInAs(ACCOUNTS.approver);
+  await expect(approver.getByRole('region', { name: /Chờ duyệt/ }).getByRole('link', { name: title })).toBeVisible();
+});
+
+test('two people change different fields at once and both changes survive', async ({ signedInAs }) => {
+  const title = `Bài hai người sửa hai phần ${run}`;
+  const id = await insertArticle({ title, slug: `bai-hai-nguoi-hai-phan-${run}`, status: 'DRAFT' });
+  const first = await signedInAs(ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
+  const second = await signedInAs(ACCOUNTS.approver, `/quan-tri/bai-viet/${id}`);
+
+  await second.getByLabel('Sapo').fill('Sapo của người duyệt.');
+  await expect(saveStatus(second)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
+
+  await body(first).click();
+  await first.keyboard.press('Control+End');
+  await first.keyboard.type(' Đoạn của biên tập viên.');
+  await expect(first.getByRole('status').filter({ hasText: 'phần “Sapo” của họ đã được gộp' })).toBeVisible({ timeout: 15_000 });
+  await expect(saveStatus(first)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
+  await expect(first.getByLabel('Sapo')).toHaveValue('Sapo của người duyệt.');
+
+  const stored = await withDatabase((client) => client.query(`select lead, body from "Article" where id = $1`, [id]));
+  expect(stored.rows[0].lead).toBe('Sapo của người duyệt.');
+  expect(JSON.stringify(stored.rows[0].body)).toContain('Đoạn của biên tập viên.');
+});
