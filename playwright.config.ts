@@ -5,7 +5,12 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // e2e: journeys in Chromium; security: attacks replayed over HTTP (every *.spec.ts of
+  // tests/security), both against the same production build and server.
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'security', testDir: 'tests/security' },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,

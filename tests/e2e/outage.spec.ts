@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
+import { withDatabase } from './fixtures';
 
 // A second app server on the same database, reaching it through a TCP relay this test can cut:
 // a change committed anywhere reaches every server's page cache within 2 s, and with the database
@@ -45,16 +45,6 @@ let relayPort: number;
 let server: ChildProcess;
 
 const get = (pathname: string) => fetch(`${base}${pathname}`, { redirect: 'manual' });
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

@@ -1,31 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect } from '@playwright/test';
+import { ACCOUNTS, test, withDatabase } from './fixtures';
 
 // Readers get public pages from the page cache; what an approver publishes reaches them within
 // 2 s of the commit (docs/decisions/011-public-page-cache.md).
 
-const PASSWORD = 'DemoCCHC@2025';
 const FRESH_WITHIN_MS = 2000;
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function signedIn(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/dang-nhap?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(new RegExp(`${path}$`));
-  return page;
-}
 
 type Live = { id: number; slug: string; title: string; version: number };
 let article: Live;
@@ -47,7 +26,7 @@ test.afterAll(async () => {
   await withDatabase((client) => client.query('UPDATE "Article" SET title = $1 WHERE id = $2', [article.title, article.id]));
 });
 
-test('a published edit reaches the article page, the issue page and the feed within 2 s', async ({ browser, request }) => {
+test('a published edit reaches the article page, the issue page and the feed within 2 s', async ({ signedInAs, request }) => {
   test.setTimeout(90_000);
   const pages = [`/bai-viet/${article.slug}`, '/ban-tin/2025/17', '/rss.xml'];
   for (const path of pages) {
@@ -56,7 +35,7 @@ test('a published edit reaches the article page, the issue page and the feed wit
     expect(again.headers()['x-nextjs-cache'], `${path} comes from the page cache`).toBe('HIT');
   }
 
-  const approver = await signedIn(browser, 'duyet@demo.local', `/quan-tri/bai-viet/${article.id}`);
+  const approver = await signedInAs(ACCOUNTS.approver, `/quan-tri/bai-viet/${article.id}`);
   const title = `${article.title} (cập nhật ${Date.now()})`;
   await approver.getByLabel('Tiêu đề', { exact: true }).fill(title);
   await expect(approver.getByText('Bản sửa chưa xuất bản', { exact: true })).toBeVisible({ timeout: 15_000 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import type { CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import type { CachedRouteKind, IncrementalCacheValue } from 'next/dist/server/response-cache/types';
 import type { Freshness } from './freshness';
@@ -92,6 +93,8 @@ export class PageStore {
   private decorate(value: StoredValue, renderedAt: number): void {
     value.headers = { ...value.headers, ...this.options.extraHeaders, 'last-modified': new Date(renderedAt).toUTCString() };
     if (value.kind === 'APP_PAGE') value.html = stripScripts(value.html);
+    // Next tags pages itself (and answers 304); a feed's tag is for proxies, which revalidate with it.
+    else value.headers.etag = `"${createHash('sha1').update(value.body).digest('base64url')}"`;
   }
 
   private hit(key: string, entry: Entry): CacheHandlerValue {
