@@ -115,7 +115,7 @@ export class ChangeFeed {
       await Promise.race([
         client.query('SELECT 1'),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timeout')), this.heartbeatMs);
+          timer = setTimeout(() => reject(new Error('timeout')), 2 * this.heartbeatMs);
         }),
       ]);
     } catch {

@@ -21,6 +21,11 @@ const PENDING_LIMIT_MS = 60_000;
 
 export type PageStoreOptions = {
   maxBytes: number;
+  /**
+   * The site's "not found" page, as the build rendered it. A route whose render calls notFound()
+   * gets from Next only an empty document its scripts would fill in; this takes its place.
+   */
+  notFoundHtml?: string;
   /** Headers added to every page and feed this store hands out (HSTS). */
   extraHeaders?: Record<string, string>;
   now?: () => number;
@@ -92,7 +97,10 @@ export class PageStore {
 
   private decorate(value: StoredValue, renderedAt: number): void {
     value.headers = { ...value.headers, ...this.options.extraHeaders, 'last-modified': new Date(renderedAt).toUTCString() };
-    if (value.kind === 'APP_PAGE') value.html = stripScripts(value.html);
+    if (value.kind === 'APP_PAGE') {
+      const isEmptyErrorDocument = value.status === 404 && value.html.includes('id="__next_error__"');
+      value.html = stripScripts(isEmptyErrorDocument && this.options.notFoundHtml ? this.options.notFoundHtml : value.html);
+    }
     // Next tags pages itself (and answers 304); a feed's tag is for proxies, which revalidate with it.
     else value.headers.etag = `"${createHash('sha1').update(value.body).digest('base64url')}"`;
   }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getEnv, getPublicBaseUrl } from '../env';
 import { strictTransportSecurity } from '@/lib/http-headers';
 import { ChangeFeed } from './change-feed';
@@ -22,12 +24,23 @@ export function startPageCache(): PageCacheRuntime {
   const hsts = strictTransportSecurity(getPublicBaseUrl());
   const store = new PageStore(freshness, {
     maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    notFoundHtml: builtNotFoundPage(),
     extraHeaders: hsts ? { 'strict-transport-security': hsts } : {},
   });
   const feed = new ChangeFeed(env.DATABASE_URL, freshness);
   feed.start();
   registry[KEY] = { store, freshness, feed };
   return registry[KEY];
+}
+
+// Next prerenders app/not-found.tsx at build time (no database) into this file.
+const BUILT_NOT_FOUND = path.join('.next', 'server', 'app', '_not-found.html');
+
+function builtNotFoundPage(): string | undefined {
+  const file = path.resolve(BUILT_NOT_FOUND);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  console.warn(`Bộ nhớ đệm trang: không thấy ${BUILT_NOT_FOUND}; trang 404 của các bài, số và chủ đề sẽ trống khi tắt JavaScript.`);
+  return undefined;
 }
 
 export function getPageCache(): PageCacheRuntime | undefined {

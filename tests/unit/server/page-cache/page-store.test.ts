@@ -125,6 +125,19 @@ describe('PageStore', () => {
     expect(store.size.entries).toBe(0);
   });
 
+  it("answers a route's notFound() with the site's not-found page instead of Next's empty document", () => {
+    store = new PageStore(freshness, {
+      maxBytes: 1_000_000,
+      notFoundHtml: '<html><body><h1>Không tìm thấy trang</h1><script>x</script></body></html>',
+      now: () => clock,
+    });
+    const missing = page('', 404);
+    (missing as { html: string }).html =
+      '<!DOCTYPE html><html id="__next_error__"><head></head><body><script>self.__next_f.push([1])</script></body></html>';
+    store.set(KEY, missing, REVALIDATE);
+    expect(htmlOf(missing)).toBe('<html><body><h1>Không tìm thấy trang</h1></body></html>');
+  });
+
   it("leaves Next's data cache alone", () => {
     expect(store.get('fetch-key', 'FETCH')).toBeNull();
     store.set(
