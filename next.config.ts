@@ -54,7 +54,7 @@ const nextConfig: NextConfig = {
       },
       {
         // Pages rendered per request get a nonce policy from src/proxy.ts; /media keeps its own
-        // sandbox policy. Everything else runs no script (docs/decisions/013-content-security-policy.md).
+        // sandbox policy. Everything else runs no script (docs/decisions/011-public-page-cache.md).
         source: '/((?!quan-tri|dang-nhap|tim-kiem|media/|_next/).*)',
         headers: [{ key: 'Content-Security-Policy', value: SCRIPTLESS_CSP }],
       },

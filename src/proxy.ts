@@ -7,7 +7,7 @@ import { serviceUnavailableResponse } from '@/server/page-cache/outage';
 // Runs only for pages rendered per request (see `matcher`): the editorial area, sign-in and
 // search. Not an authorization layer: every page and action checks the session itself.
 // - A fresh nonce for each request in a strict Content-Security-Policy; Next reads it from the
-//   request's policy and puts it on its own scripts (docs/decisions/013-content-security-policy.md).
+//   request's policy and puts it on its own scripts (docs/decisions/011-public-page-cache.md).
 // - With the database unreachable these pages cannot work: the outage page (503, Retry-After)
 //   answers at once instead of an error after a timeout.
 

@@ -1,5 +1,5 @@
 // Caching and security headers by route class, written once for next.config.ts, the proxy, the
-// page cache and the file routes (docs/decisions/011-public-page-cache.md, 013-content-security-policy.md).
+// page cache and the file routes (docs/decisions/011-public-page-cache.md).
 
 /**
  * Public pages and feeds: one in every app server's page cache, refreshed within 2 s of a

@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ACCOUNTS, insertArticle, signedIn, withDatabase } from '../e2e/fixtures';
 
 // Caching and policy headers by route class, and the cache-poisoning and session cases of
-// issues 11 and 12 (docs/decisions/011-public-page-cache.md, 013-content-security-policy.md).
+// issues 11 and 12 (docs/decisions/011-public-page-cache.md).
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const PUBLIC_PAGE = 'public, max-age=0, s-maxage=1, stale-while-revalidate=1';
@@ -84,6 +84,10 @@ test.describe('public pages', () => {
     expect(viaQuery.status).toBe(200);
     expect(header(viaQuery, 'cache-control')).toBe(PUBLIC_PAGE);
     expect((await raw(`${tagPath}/trang/1`)).status).toBe(200);
+    // The reader whose request renders a page gets it without scripts too.
+    const firstRender = await raw(`${tagPath}/trang/${Date.now() % 9000}`);
+    expect(header(firstRender, 'x-nextjs-cache')).toBe('MISS');
+    expect(runnableScripts(firstRender.text)).toEqual([]);
   });
 });
 
