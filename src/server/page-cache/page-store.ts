@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { generateETag } from 'next/dist/server/lib/etag';
 import type { CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import type { CachedRouteKind, IncrementalCacheValue } from 'next/dist/server/response-cache/types';
 import type { Freshness } from './freshness';
@@ -14,7 +15,27 @@ import { OUTAGE_HEADERS, OUTAGE_HTML } from './outage';
 
 type StoredValue = Extract<IncrementalCacheValue, { kind: 'APP_PAGE' } | { kind: 'APP_ROUTE' }>;
 type CacheControl = CacheHandlerValue['cacheControl'];
-type Entry = { value: StoredValue; renderedAt: number; bytes: number; cacheControl: CacheControl };
+type Entry = {
+  value: StoredValue;
+  renderedAt: number;
+  bytes: number;
+  cacheControl: CacheControl;
+  /** The page's address, for pages a reader may be sent straight from the proxy. */
+  pathname: string | null;
+  /** The bytes and ETag the proxy sends, made on its first use. */
+  prepared?: StoredPage;
+};
+
+/** A stored page ready to send: Next's own ETag of it (its 304s stay valid), headers, body. */
+export type StoredPage = { body: Buffer; etag: string; headers: Record<string, string> };
+
+/** The address in Next's key of a page (`…/$/ban-tin/2025/17`; `/index` is the home page). */
+function pathnameOf(key: string): string | null {
+  const at = key.indexOf('/$/');
+  if (at < 0) return null;
+  const page = key.slice(at + 2);
+  return page === '/index' ? '/' : page.startsWith('/index/') ? page.slice('/index'.length) : page;
+}
 
 /** A render whose lookup is older than this is not trusted to date its result. */
 const PENDING_LIMIT_MS = 60_000;
@@ -39,6 +60,7 @@ function sizeOf(value: StoredValue): number {
 
 export class PageStore {
   private readonly entries = new Map<string, Entry>();
+  private readonly keyByPath = new Map<string, string>();
   /** When a missing or stale key was looked up: its next render reads the database after that. */
   private readonly pending = new Map<string, number>();
   private bytes = 0;
@@ -71,6 +93,29 @@ export class PageStore {
   }
 
   /**
+   * The stored page at this address, if it may be served as is: src/proxy.ts sends it without
+   * going through Next's renderer (half the work per request). Anything else (not stored, stale,
+   * the database unreachable) is left to Next, which renders it or answers the outage page.
+   */
+  findFresh(pathname: string): StoredPage | null {
+    const key = this.keyByPath.get(pathname);
+    const entry = key ? this.entries.get(key) : undefined;
+    if (!key || !entry || entry.value.kind !== 'APP_PAGE' || !this.freshness.isConnected) return null;
+    if (!this.freshness.isFresh(entry.renderedAt, this.now())) return null;
+    this.hit(key, entry);
+    entry.prepared ??= {
+      body: Buffer.from(entry.value.html),
+      etag: generateETag(entry.value.html),
+      headers: Object.fromEntries(
+        Object.entries(entry.value.headers ?? {}).flatMap(([name, value]) =>
+          name === 'x-next-cache-tags' || value === undefined ? [] : [[name, String(value)]],
+        ),
+      ),
+    };
+    return entry.prepared;
+  }
+
+  /**
    * Called with what Next just rendered, before it answers the request that rendered it: the
    * changes made here (scripts removed, headers added) reach that first reader too.
    */
@@ -89,8 +134,10 @@ export class PageStore {
     this.decorate(value, renderedAt);
     if (value.status !== undefined && value.status !== 200) return;
     this.remove(key);
-    const entry: Entry = { value, renderedAt, bytes: sizeOf(value), cacheControl };
+    const pathname = value.kind === 'APP_PAGE' ? pathnameOf(key) : null;
+    const entry: Entry = { value, renderedAt, bytes: 2 * sizeOf(value), cacheControl, pathname };
     this.entries.set(key, entry);
+    if (pathname) this.keyByPath.set(pathname, key);
     this.bytes += entry.bytes;
     this.evict();
   }
@@ -139,6 +186,7 @@ export class PageStore {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
+    if (entry.pathname && this.keyByPath.get(entry.pathname) === key) this.keyByPath.delete(entry.pathname);
     this.bytes -= entry.bytes;
   }
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { IncrementalCacheValue } from 'next/dist/server/response-cache/types';
 import { Freshness } from '@/server/page-cache/freshness';
 import { PageStore } from '@/server/page-cache/page-store';
+import { generateETag } from 'next/dist/server/lib/etag';
 
 const KEY = '/route-cache/APP_PAGE/abc/$/ban-tin/2025/17';
 const REVALIDATE = { revalidate: false as const, expire: undefined };
@@ -157,6 +158,25 @@ describe('PageStore', () => {
     request('c', () => page('c'));
     expect(request('a', () => page('a')).rendered).toBe(false);
     expect(request('b', () => page('b')).rendered).toBe(true);
+  });
+
+  it('hands the proxy a fresh stored page by its address, with the ETag Next gives it', () => {
+    request(KEY, () => page('Số 17'));
+    request('/route-cache/APP_PAGE/def/$/index', () => page('Trang chủ'));
+    const issue = store.findFresh('/ban-tin/2025/17')!;
+    expect(issue.body.toString()).toBe('<html><body><h1>Số 17</h1></body></html>');
+    expect(issue.etag).toBe(generateETag(issue.body.toString()));
+    expect(issue.headers['last-modified']).toBeDefined();
+    expect(issue.headers['x-next-cache-tags']).toBeUndefined();
+    expect(store.findFresh('/')!.body.toString()).toContain('Trang chủ');
+    expect(store.findFresh('/ban-tin/2025/18')).toBeNull();
+    clock += 10;
+    freshness.markChanged(clock);
+    clock += 10;
+    expect(store.findFresh('/ban-tin/2025/17')).toBeNull();
+    request(KEY, () => page('Số 17 mới'));
+    freshness.setConnected(false);
+    expect(store.findFresh('/ban-tin/2025/17')).toBeNull();
   });
 
   describe('with the database unreachable', () => {
