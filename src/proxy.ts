@@ -1,10 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isNestedDeeperThan } from '@/lib/json-depth';
+import { matchesEntityTag, nonceCsp, strictTransportSecurity } from '@/lib/http-headers';
+import { getPublicBaseUrl } from '@/server/env';
+import { getPageCache, isDatabaseReachable } from '@/server/page-cache/runtime';
+import { serviceUnavailableResponse } from '@/server/page-cache/outage';
 
-// Runs before Next decodes a request. Not authorization (every action and route handler
-// checks the session itself): it only refuses bodies that Next's or React's decoding would
-// crash on (nesting, src/lib/json-depth.ts; broken JSON; control characters in multipart
-// headers), so bad input is a 400, never a 500.
+// Not an authorization layer: every page, action and route handler checks the session itself.
+// Three jobs, before Next decodes or renders anything:
+// - Bodies Next's or React's decoding would crash on (nesting, src/lib/json-depth.ts; broken
+//   JSON; control characters in multipart headers) are refused with a 400, never a 500.
+// - Public pages (docs/decisions/011-public-page-cache.md): a page the page cache holds fresh is
+//   sent from here, which costs half of going through Next's renderer; anything else goes on
+//   to Next, which renders it (or answers the outage page) and stores it.
+// - Pages rendered per request (editorial area, sign-in, search): a fresh nonce in a strict
+//   Content-Security-Policy, which Next puts on its own scripts; with the database unreachable
+//   they cannot work, and the outage page (503, Retry-After) answers at once.
 
 const TOO_DEEP = 'Dữ liệu gửi lên lồng nhau quá sâu.';
 
@@ -41,23 +51,71 @@ async function decodedTexts(request: NextRequest): Promise<string[] | string> {
   return [text];
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (request.method !== 'POST') return NextResponse.next();
-  const texts = await decodedTexts(request);
-  if (typeof texts === 'string') return refuse(texts, 400);
-  if (texts.some((text) => isNestedDeeperThan(text))) return refuse(TOO_DEEP, 400);
-  return NextResponse.next();
+const PER_REQUEST = /^\/(quan-tri|dang-nhap|tim-kiem)(\/|$)/;
+// What Next's router varies a page on; a shared cache keeps the HTML apart from its RSC body.
+const VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
+
+/** Only a plain GET or HEAD of the address: a query string (`?trang=2` is rewritten later) goes to Next. */
+function storedPage(request: NextRequest): NextResponse {
+  const isPlain = (request.method === 'GET' || request.method === 'HEAD') && request.nextUrl.search === '';
+  const page = isPlain ? getPageCache()?.store.findFresh(request.nextUrl.pathname) : null;
+  if (!page) return NextResponse.next();
+  const headers = { ...page.headers, ETag: page.etag, Vary: VARY, 'x-nextjs-cache': 'HIT', 'Content-Type': 'text/html; charset=utf-8' };
+  if (matchesEntityTag(request.headers.get('if-none-match'), page.etag)) return new NextResponse(null, { status: 304, headers });
+  // A view of the stored bytes, not a copy.
+  const body = request.method === 'HEAD' ? null : new Uint8Array(page.body.buffer as ArrayBuffer, page.body.byteOffset, page.body.length);
+  return new NextResponse(body, { headers: { ...headers, 'Content-Length': String(page.body.length) } });
 }
 
-// Bodies that can carry server-action arguments: every action call (its header), and forms
-// (a no-JavaScript form posts an action without it). The image upload route streams its own
-// body with a byte cap, and static files have none. (Literal values: Next reads this statically.)
+/** The same rule as the first two matchers below: upload routes stream their own bodies. */
+function mayCarryActionArguments(request: NextRequest): boolean {
+  if (/^\/(media\/|quan-tri\/api\/(media|import))/.test(request.nextUrl.pathname)) return false;
+  const type = request.headers.get('content-type') ?? '';
+  return request.headers.has('next-action') || /^(text\/plain|multipart\/form-data|application\/x-www-form-urlencoded)/.test(type);
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  if (request.method === 'POST' && mayCarryActionArguments(request)) {
+    const texts = await decodedTexts(request);
+    if (typeof texts === 'string') return refuse(texts, 400);
+    if (texts.some((text) => isNestedDeeperThan(text))) return refuse(TOO_DEEP, 400);
+  }
+  if (!PER_REQUEST.test(request.nextUrl.pathname)) return request.method === 'POST' ? NextResponse.next() : storedPage(request);
+  if (!isDatabaseReachable()) return serviceUnavailableResponse();
+  const policy = nonceCsp(Buffer.from(crypto.randomUUID()).toString('base64'));
+  const headers = new Headers(request.headers);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  const hsts = strictTransportSecurity(getPublicBaseUrl());
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
+}
+
+// Literal values: Next reads this statically. Bodies that can carry server-action arguments
+// (every action call by its header, and forms: a no-JavaScript form posts an action without
+// it; the image upload streams its own body with a byte cap), the per-request pages, and the
+// public pages of next.config.ts CACHED_PAGES asked for as HTML (Next's router asks with `rsc`).
 export const config = {
   matcher: [
-    { source: '/((?!_next/static|_next/image|media/|quan-tri/api/media|favicon.ico).*)', has: [{ type: 'header', key: 'next-action' }] },
     {
-      source: '/((?!_next/static|_next/image|media/|quan-tri/api/media|favicon.ico).*)',
+      source: '/((?!_next/static|_next/image|media/|quan-tri/api/media|quan-tri/api/import|favicon.ico).*)',
+      has: [{ type: 'header', key: 'next-action' }],
+    },
+    {
+      source: '/((?!_next/static|_next/image|media/|quan-tri/api/media|quan-tri/api/import|favicon.ico).*)',
       has: [{ type: 'header', key: 'content-type', value: '(?:text/plain|multipart/form-data|application/x-www-form-urlencoded).*' }],
     },
+    '/quan-tri',
+    '/quan-tri/:path*',
+    '/dang-nhap',
+    '/tim-kiem',
+    { source: '/', missing: [{ type: 'header', key: 'rsc' }] },
+    { source: '/ban-tin', missing: [{ type: 'header', key: 'rsc' }] },
+    { source: '/ban-tin/:year(\\d{4})', missing: [{ type: 'header', key: 'rsc' }] },
+    { source: '/ban-tin/:year/:number', missing: [{ type: 'header', key: 'rsc' }] },
+    { source: '/bai-viet/:slug', missing: [{ type: 'header', key: 'rsc' }] },
+    { source: '/chu-de/:slug', missing: [{ type: 'header', key: 'rsc' }] },
+    { source: '/chu-de/:slug/trang/:page', missing: [{ type: 'header', key: 'rsc' }] },
   ],
 };

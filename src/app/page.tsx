@@ -4,10 +4,11 @@ import { IssuePage } from '@/components/public/issue-page';
 import { getIssueView, listPublicIssues } from '@/server/issues/queries';
 import { formatPeriod } from '@/lib/dates';
 import { formatIssueNumber } from '@/lib/text';
+import { isBuildPrerender } from '@/server/page-cache/build-phase';
 
-export const dynamic = 'force-dynamic';
-
+// Rendered once per change and served from the page cache (src/server/page-cache).
 export default async function HomePage() {
+  if (isBuildPrerender()) return null;
   const recent = await listPublicIssues({ take: 6 });
   const latest = recent[0] ? await getIssueView({ id: recent[0].id }, { visibility: 'public' }) : null;
   return (

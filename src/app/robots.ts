@@ -1,8 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { getPublicBaseUrl } from '@/server/env';
 
-export const dynamic = 'force-dynamic';
-
+// Rendered once and served from the page cache (src/server/page-cache), like every public page.
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/quan-tri', '/dang-nhap', '/api/', '/tim-kiem'] },

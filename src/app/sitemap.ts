@@ -2,10 +2,11 @@ import type { MetadataRoute } from 'next';
 import { listPublicIssues } from '@/server/issues/queries';
 import { listPublicArticleUrls } from '@/server/articles/queries';
 import { getPublicBaseUrl } from '@/server/env';
+import { isBuildPrerender } from '@/server/page-cache/build-phase';
 
-export const dynamic = 'force-dynamic';
-
+// Rendered once per change and served from the page cache (src/server/page-cache).
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  if (isBuildPrerender()) return [];
   const base = getPublicBaseUrl();
   const [issues, articles] = await Promise.all([listPublicIssues(), listPublicArticleUrls()]);
   return [

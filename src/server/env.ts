@@ -18,6 +18,13 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'cần chuỗi kết nối bắt đầu bằng postgresql://'),
   MEDIA_ROOT: z.string().min(1).default('.data/media'),
   PUBLIC_BASE_URL: publicBaseUrlSchema,
+  // Memory for rendered public pages per app server; 0 turns the page cache off.
+  PAGE_CACHE_MAX_MB: z.coerce
+    .number({ error: 'cần một số megabyte, ví dụ 256' })
+    .int({ error: 'cần một số nguyên megabyte' })
+    .min(0)
+    .max(65_536)
+    .default(256),
 });
 
 export type Env = z.infer<typeof envSchema> & { mediaRoot: string };

@@ -5,13 +5,17 @@ import { getPublicBaseUrl } from '@/server/env';
 import { escapeXml } from '@/lib/xml';
 import { formatPeriod } from '@/lib/dates';
 import { formatIssueNumber } from '@/lib/text';
+import { isBuildPrerender } from '@/server/page-cache/build-phase';
 
-export const dynamic = 'force-dynamic';
+// Rendered once per change and served from the page cache (src/server/page-cache); its
+// Cache-Control comes from next.config.ts like every public page's.
+export const dynamic = 'force-static';
 
 type FeedItem = { title: string; link: string; description: string; date: Date | null };
 
 // RSS 2.0 of the newest public articles and issues; every text is escaped.
 export async function GET() {
+  if (isBuildPrerender()) return new Response(null, { status: 204 });
   const [site, articles, issues] = await Promise.all([getSiteIdentity(), listRecentPublicArticles(30), listPublicIssues({ take: 10 })]);
   const base = getPublicBaseUrl();
   const items: FeedItem[] = [
@@ -53,6 +57,6 @@ ${item.date ? `<pubDate>${item.date.toUTCString()}</pubDate>` : ''}
 </rss>
 `;
   return new Response(xml, {
-    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
   });
 }

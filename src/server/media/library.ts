@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 
 /** Any stored image by id; only for a signed-in actor (the media route checks that). */
 export async function findMediaForEditors(id: number) {
-  return getDb().media.findUnique({ where: { id }, select: { id: true, storageKey: true } });
+  return getDb().media.findUnique({ where: { id }, select: { id: true, storageKey: true, sha256: true } });
 }
 
 export const MEDIA_PAGE_SIZE = 24;

@@ -1,5 +1,4 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
 import { getDb, type Transaction } from '../db/client';
 import { log } from '../logger';
 
@@ -7,7 +6,7 @@ import { log } from '../logger';
 // transaction that publishes or unpublishes, so a change never lacks its side effects, and
 // processOutbox marks each row done once, even with several app servers (FOR UPDATE SKIP
 // LOCKED). A handler runs again if the process dies before the row is marked, so handlers
-// must be idempotent (refreshing a cache or rendering a PDF twice is harmless).
+// must be idempotent (rendering a PDF twice is harmless).
 
 export type OutboxKind = 'issue.published' | 'issue.unpublished';
 export type OutboxEvent = { id: number; kind: OutboxKind; issueId: number };
@@ -39,30 +38,8 @@ export function registerPublishHook(hook: OutboxHandler): () => void {
   };
 }
 
-/** The pages that list or show the issue and its articles. */
-async function revalidatePublicPages(event: OutboxEvent): Promise<void> {
-  const issue = await getDb().issue.findUnique({
-    where: { id: event.issueId },
-    select: { year: true, number: true, sections: { select: { placements: { select: { article: { select: { slug: true } } } } } } },
-  });
-  const paths = ['/', '/ban-tin', '/rss.xml', '/sitemap.xml'];
-  if (issue) {
-    paths.push(`/ban-tin/${issue.year}/${issue.number}`);
-    for (const section of issue.sections) paths.push(...section.placements.map(({ article }) => `/bai-viet/${article.slug}`));
-  }
-  for (const path of paths) {
-    try {
-      revalidatePath(path);
-    } catch (error) {
-      // Outside a Next request (scripts, tests, the scheduler's timer) there is no cache to
-      // refresh and Next says so with this invariant; anything else is a real failure.
-      if (!(error instanceof Error && error.message.includes('static generation store missing'))) throw error;
-    }
-  }
-}
-
 function defaultHandlers(): OutboxHandler[] {
-  return [revalidatePublicPages, ...(registry.bantinPublishHooks ?? [])];
+  return [...(registry.bantinPublishHooks ?? [])];
 }
 
 function describeError(error: unknown): string {
@@ -72,8 +49,8 @@ function describeError(error: unknown): string {
 /**
  * Runs the handlers for every pending row, one row per transaction, and marks it processed.
  * A failing row records the error and is retried by a later call, at most
- * MAX_OUTBOX_ATTEMPTS times. Call it after publishIssueNow in a server action to refresh the
- * caches at once (revalidatePath only works inside a request); the scheduler calls it too.
+ * MAX_OUTBOX_ATTEMPTS times. The scheduler calls it. (Public pages need no handler here: the
+ * page cache hears every committed change from the database, see src/server/page-cache.)
  */
 export async function processOutbox(
   handlers: readonly OutboxHandler[] = defaultHandlers(),

@@ -12,6 +12,11 @@ import { parseSlug } from '@/lib/route-params';
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on its first request, then served from the page cache until a change (src/server/page-cache).
+export function generateStaticParams() {
+  return [];
+}
+
 const lookup = cache(async (rawSlug: string) => {
   const slug = parseSlug(rawSlug);
   return slug ? findPublicArticle(slug) : null;

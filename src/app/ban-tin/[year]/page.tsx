@@ -6,7 +6,10 @@ import { listPublicIssueYears, listPublicIssues } from '@/server/issues/queries'
 import { getPublicBaseUrl } from '@/server/env';
 import { parseYear } from '@/lib/route-params';
 
-export const dynamic = 'force-dynamic';
+// Rendered on its first request, then served from the page cache until a change (src/server/page-cache).
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ year: string }> };
 

@@ -33,7 +33,7 @@ describe('GET /ban-tin/{year}/{number}/pdf', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="ban-tin-cchc-so-17-2025.pdf"');
     expect(response.headers.get('etag')).toBe(`"${key}"`);
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=1, must-revalidate');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(Number(response.headers.get('content-length'))).toBe(bytes.length);

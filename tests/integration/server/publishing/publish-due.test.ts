@@ -206,7 +206,7 @@ describe('processOutbox', () => {
     expect(errors).toHaveBeenCalledTimes(MAX_OUTBOX_ATTEMPTS);
   });
 
-  it('runs the registered publish hooks, and the cache refresh is a no-op outside a Next request', async () => {
+  it('runs the registered publish hooks', async () => {
     const issue = await scheduledIssue();
     const { seen, handler } = recorder([issue.id]);
     const unregister = registerPublishHook(handler);

@@ -13,6 +13,12 @@ import { formatIssueNumber } from '@/lib/text';
 
 type Props = { params: Promise<{ year: string; number: string }> };
 
+// No issue is rendered by the build: each is rendered on its first request, then served from
+// the page cache until a change (src/server/page-cache).
+export function generateStaticParams() {
+  return [];
+}
+
 const loadIssue = cache(async (year: string, number: string) => {
   const address = parseIssueAddress({ year, number });
   return address ? getIssueView(address, { visibility: 'public' }) : null;
