@@ -1,5 +1,6 @@
 import 'server-only';
 import { purgeLoginAttempts } from '../auth/throttle';
+import { sendDueEmails } from '../notifications/email';
 import { processOutbox } from './outbox';
 import { publishDueIssues } from './publish-due';
 
@@ -30,6 +31,7 @@ async function runOnce() {
     }
   });
   await runStep('tác vụ sau xuất bản', () => processOutbox());
+  await runStep('gửi thư thông báo', () => sendDueEmails());
   // Housekeeping that shares the runner: sign-in attempts are only needed for a while.
   await runStep('dọn lượt đăng nhập cũ', () => purgeLoginAttempts());
 }

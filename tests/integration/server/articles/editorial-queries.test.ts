@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, saveArticle } from '@/server/articles/commands';
 import { approveArticle, returnArticle, submitArticle } from '@/server/articles/workflow';
 import { getDashboard } from '@/server/articles/dashboard-queries';
-import { getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
+import { getEditableArticle, listEditorialArticles } from '@/server/articles/editorial-queries';
+import { getRevision, listRevisions } from '@/server/articles/revision-queries';
 import { editorAbilities } from '@/server/articles/abilities';
 import { getDb } from '@/server/db/client';
 import type { PermissionActor } from '@/server/permissions';
@@ -71,8 +72,11 @@ describe('revisions', () => {
   it('keeps every saved version with its author and text', async () => {
     const created = await createArticle(editor, fields('Phiên bản một', 'Văn bản đầu.'));
     await saveArticle(approver, created.id, { ...fields('Phiên bản hai', 'Văn bản sau.'), expectedVersion: 1 });
-    const revisions = await listRevisions(created.id);
-    expect(revisions.map((r) => r.version)).toEqual([2, 1]);
+    const revisions = (await listRevisions(created.id)).items;
+    expect(revisions.map((r) => [r.version, r.kind])).toEqual([
+      [2, 'SAVED'],
+      [1, 'CREATED'],
+    ]);
     expect(revisions[0]!.author).toBe('Trần Văn Duyệt');
     expect((await getRevision(created.id, 1)).title).toBe('Phiên bản một');
     const current = await getEditableArticle(created.id);
