@@ -27,6 +27,17 @@ const DEFAULT_TIMEOUTS: MailTimeouts = { connectionTimeout: 10_000, greetingTime
 
 export type SendOptions = { smtpUrl?: string | null; from?: string; now?: Date; timeouts?: MailTimeouts };
 
+/**
+ * The transport settings of an smtp:// or smtps:// address. Spelled out because nodemailer
+ * ignores every other option (the timeouts) when handed a `url`.
+ */
+function transportOptions(smtpUrl: string, timeouts: MailTimeouts) {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === 'smtps:';
+  const auth = url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined;
+  return { host: url.hostname, port: Number(url.port) || (secure ? 465 : 587), secure, auth, ...timeouts };
+}
+
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 
 /** Sends what is due; returns how many went out and how many failed this time. */
@@ -43,7 +54,7 @@ export async function sendDueEmails(options: SendOptions = {}): Promise<{ sent: 
     select: { id: true },
   });
   if (due.length === 0) return { sent: 0, failed: 0 };
-  const transport = nodemailer.createTransport({ url: smtpUrl, ...(options.timeouts ?? DEFAULT_TIMEOUTS) });
+  const transport = nodemailer.createTransport(transportOptions(smtpUrl, options.timeouts ?? DEFAULT_TIMEOUTS));
   let sent = 0;
   let failed = 0;
   try {

@@ -23,7 +23,8 @@ export async function notifyIssuePublished(tx: Transaction, issueId: number, art
  * per schedule: the job tries again every run.
  */
 export async function notifyPublishFailed(issueId: number, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
+  // The last line says what went wrong (Prisma puts the call site first).
+  const message = (error instanceof Error ? error.message : String(error)).trim().split('\n').at(-1) ?? '';
   await getDb().$transaction(async (tx) => {
     const issue = await tx.issue.findUnique({ where: { id: issueId }, select: { status: true, updatedAt: true } });
     if (!issue || issue.status !== 'SCHEDULED') return;
