@@ -92,6 +92,10 @@ async function transition(
   assertCan(actor, step.action);
   return getDb().$transaction(async (tx) => {
     const article = await lockArticle(tx, id);
+    await assertWorkingVersion(tx, article, expectedVersion);
+    if (article.pendingRevision) throw new TransitionError(PENDING_FIRST);
+    if (!step.from.includes(article.status)) throw new TransitionError(step.refusal);
+    // After the status: "only drafts can be submitted" says more than "not allowed".
     if (
       step.action === 'article.submit' &&
       !can(actor, 'article.editOwnDraft', article) &&
@@ -99,9 +103,6 @@ async function transition(
     ) {
       throw new ForbiddenError(step.action);
     }
-    await assertWorkingVersion(tx, article, expectedVersion);
-    if (article.pendingRevision) throw new TransitionError(PENDING_FIRST);
-    if (!step.from.includes(article.status)) throw new TransitionError(step.refusal);
     const now = new Date();
     await ensureRevision(tx, article, actor.id, step.revisionKind);
     const updated = await tx.article.update({ where: { id }, data: { status: step.to, ...extra(article, now) } });

@@ -61,6 +61,11 @@ describe('listEditorialArticles', () => {
     const published = await listEditorialArticles({ status: 'PUBLISHED', sort: 'moi-cap-nhat', page: 1 });
     expect(published.total).toBeGreaterThan(0);
     expect(published.items.every((i) => i.status === 'PUBLISHED')).toBe(true);
+    // Accent- and case-insensitive; characters that mean something to LIKE mean nothing here.
+    const unaccented = await listEditorialArticles({ text: 'LOC DANH SACH uu tien', sort: 'tieu-de', page: 1 });
+    expect(unaccented.items.map((i) => i.title)).toEqual(['Lọc danh sách Ưu tiên']);
+    expect((await listEditorialArticles({ text: '%_\\', sort: 'tieu-de', page: 1 })).total).toBeGreaterThan(0);
+    expect((await listEditorialArticles({ text: 'khongcobaivietnaocochunay', sort: 'tieu-de', page: 1 })).total).toBe(0);
     const byAuthor = await listEditorialArticles({ authorId: approver.id, text: 'Lọc danh sách', sort: 'moi-cap-nhat', page: 1 });
     expect(byAuthor.total).toBe(0);
     const far = await listEditorialArticles({ sort: 'moi-cap-nhat', page: 9999 });
