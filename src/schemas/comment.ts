@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Outcome } from '@/lib/outcome';
 import { multilineText } from './text';
 
 // Comments on an article ("Bình luận"): the same limits and messages in the form and the server.
@@ -57,3 +58,9 @@ export function mentionedIn<T extends { name: string }>(text: string, people: re
   }
   return found;
 }
+
+/** The server actions the thread calls (handed to it by the page); each answers the whole thread. */
+export type CommentActions = {
+  add: (articleId: number, input: unknown) => Promise<Outcome<CommentView[]>>;
+  resolve: (commentId: number, resolved: boolean) => Promise<Outcome<CommentView[]>>;
+};

@@ -36,7 +36,7 @@ type Props = {
 
 export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onStep }: Props) {
   const id = useId();
-  const [open, setOpen] = useState<'return' | 'publishRevision' | null>(null);
+  const [open, setOpen] = useState<'return' | 'unpublish' | 'publishRevision' | null>(null);
   const [reason, setReason] = useState('');
   const isBusy = busy !== null;
   const step = (name: WorkflowStep, extra?: Record<string, string>) =>
@@ -91,6 +91,17 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
             Trả lại
           </button>
         ) : null}
+        {abilities.unpublish ? (
+          <button
+            type="button"
+            className="admin-button"
+            aria-expanded={open === 'unpublish'}
+            disabled={isBusy}
+            onClick={() => setOpen(open === 'unpublish' ? null : 'unpublish')}
+          >
+            Gỡ xuất bản
+          </button>
+        ) : null}
         {article ? (
           <a
             className="admin-button admin-button--quiet"
@@ -103,10 +114,10 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
         ) : null}
       </div>
 
-      {open === 'return' && abilities.return ? (
+      {(open === 'return' && abilities.return) || (open === 'unpublish' && abilities.unpublish) ? (
         <div className="editor-return" role="group" aria-labelledby={`${id}-ly-do-nhan`}>
           <label id={`${id}-ly-do-nhan`} htmlFor={`${id}-ly-do`}>
-            Lý do trả lại
+            {open === 'return' ? 'Lý do trả lại' : 'Lý do gỡ xuất bản'}
           </label>
           <textarea
             id={`${id}-ly-do`}
@@ -114,15 +125,21 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
             maxLength={RETURN_COMMENT_MAX}
             value={reason}
             autoFocus
+            aria-describedby={`${id}-ly-do-goi-y`}
             onChange={(event) => setReason(event.target.value)}
           />
+          <p id={`${id}-ly-do-goi-y`} className="editor-return__hint">
+            {open === 'return'
+              ? 'Lý do được ghi vào phần Bình luận của bài (các lần trả lại trước vẫn còn) và tác giả nhận được thông báo.'
+              : 'Bài rời trang công khai, trang số bản tin và bản PDF ngay; bài trở về Nháp và lý do được ghi vào phần Bình luận.'}
+          </p>
           <button
             type="button"
             className="admin-button admin-button--primary"
             disabled={isBusy || !reason.trim()}
-            onClick={() => step('return', { comment: reason })}
+            onClick={() => step(open, open === 'return' ? { comment: reason } : { reason })}
           >
-            Gửi lý do và trả lại
+            {open === 'return' ? 'Gửi lý do và trả lại' : 'Gỡ khỏi trang công khai'}
           </button>
         </div>
       ) : null}

@@ -100,3 +100,24 @@ export async function runBulkAction(actor: PermissionActor, input: unknown): Pro
   }
   return results;
 }
+
+export type MoveTarget = { issueId: number; label: string; sections: { id: number; title: string }[] };
+
+/** Where "Chuyển vào số" can put articles: the issues still being composed, with their sections. */
+export async function listMoveTargets(): Promise<MoveTarget[]> {
+  const issues = await getDb().issue.findMany({
+    where: { status: 'DRAFT' },
+    orderBy: [{ year: 'desc' }, { number: 'desc' }],
+    select: {
+      id: true,
+      number: true,
+      year: true,
+      sections: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, title: true } },
+    },
+  });
+  return issues.map((issue) => ({
+    issueId: issue.id,
+    label: `Số ${formatIssueNumber(issue.number)}/${issue.year}`,
+    sections: issue.sections,
+  }));
+}

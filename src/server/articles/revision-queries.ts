@@ -54,3 +54,9 @@ export async function getRevision(articleId: number, version: number): Promise<R
     sourceUrl: row.sourceUrl,
   };
 }
+
+/** Every kept version number, newest first: what the compare form offers. */
+export async function listRevisionVersions(articleId: number): Promise<number[]> {
+  const rows = await getDb().articleRevision.findMany({ where: { articleId }, orderBy: { version: 'desc' }, select: { version: true } });
+  return rows.map((row) => row.version);
+}

@@ -107,7 +107,10 @@ describe('bulk move to an issue', () => {
     const into = (issue: typeof first) => ({ issueId: issue.id, sectionId: issue.sections[1]!.id });
 
     const toFirst = await runBulkAction(editor, { action: 'move', items: [{ id: a!.id, version: 1 }], ...into(first) });
-    expect(toFirst[0]).toMatchObject({ ok: true, message: expect.stringMatching(/^Đã thêm vào Số \d+\/2040, chuyên mục “Thông tin CCHC của tỉnh”\.$/) });
+    expect(toFirst[0]).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Đã thêm vào Số \d+\/2040, chuyên mục “Thông tin CCHC của tỉnh”\.$/),
+    });
 
     const results = await runBulkAction(editor, {
       action: 'move',
@@ -117,7 +120,10 @@ describe('bulk move to an issue', () => {
     expect(results.map((result) => result.ok)).toEqual([true, true, false]);
     expect(results[0]!.message).toMatch(/^Đã chuyển từ Số \d+\/2040 sang Số \d+\/2040/);
     expect(results[2]!.message).toMatch(/^Chỉ thêm được bài đã duyệt/);
-    const placements = await getDb().articlePlacement.findMany({ where: { articleId: { in: [a!.id, b!.id] } }, orderBy: { position: 'asc' } });
+    const placements = await getDb().articlePlacement.findMany({
+      where: { articleId: { in: [a!.id, b!.id] } },
+      orderBy: { position: 'asc' },
+    });
     expect(placements.map((placement) => [placement.articleId, placement.sectionId])).toEqual([
       [a!.id, second.sections[1]!.id],
       [b!.id, second.sections[1]!.id],

@@ -104,11 +104,14 @@ describe('editorAbilities', () => {
       return: false,
       publish: false,
       publishRevision: false,
+      unpublish: false,
     });
     expect(editorAbilities(editor, { ...own, status: 'SUBMITTED' })).toMatchObject({ approve: false, return: false });
     expect(editorAbilities(editor, { ...own, status: 'APPROVED' })).toMatchObject({ edit: false, publish: false });
     expect(editorAbilities(approver, { ...own, status: 'SUBMITTED' })).toMatchObject({ edit: true, approve: true, return: true });
     expect(editorAbilities(approver, { ...own, status: 'APPROVED' })).toMatchObject({ publish: true, return: true, approve: false });
+    expect(editorAbilities(approver, { ...own, status: 'PUBLISHED' })).toMatchObject({ unpublish: true, publish: false });
+    expect(editorAbilities(editor, { ...own, status: 'PUBLISHED' })).toMatchObject({ unpublish: false });
     // The buttons agree with the commands: an editor's forged approval is refused.
     const created = await createArticle(editor, fields('Tự duyệt'));
     await submitArticle(editor, created.id, { expectedVersion: 1 });

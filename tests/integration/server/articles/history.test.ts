@@ -33,7 +33,13 @@ describe('a day of autosaving', () => {
     let version = created.version;
     for (let minute = 1; minute <= 8 * 60; minute += 1) {
       vi.setSystemTime(start + minute * 60_000);
-      const saved = await saveArticle(editor, created.id, { title, body: doc(`Đoạn thứ ${minute}.`), tags: [], expectedVersion: version, mode: 'auto' });
+      const saved = await saveArticle(editor, created.id, {
+        title,
+        body: doc(`Đoạn thứ ${minute}.`),
+        tags: [],
+        expectedVersion: version,
+        mode: 'auto',
+      });
       version = saved.version;
     }
     vi.useRealTimers();
@@ -42,7 +48,9 @@ describe('a day of autosaving', () => {
     // The first revision, then one checkpoint every ten minutes: 48 in eight hours.
     expect(revisions.total).toBe(1 + 48);
     expect(revisions.items.filter((revision) => revision.kind === 'CHECKPOINT')).toHaveLength(48);
-    const saves = await getDb().auditEvent.count({ where: { entityType: 'article', entityId: String(created.id), action: 'article.saved' } });
+    const saves = await getDb().auditEvent.count({
+      where: { entityType: 'article', entityId: String(created.id), action: 'article.saved' },
+    });
     expect(saves).toBe(48);
     // Nothing typed was lost: the article holds the last autosave.
     expect((await getDb().article.findUniqueOrThrow({ where: { id: created.id } })).body).toEqual(doc('Đoạn thứ 480.'));

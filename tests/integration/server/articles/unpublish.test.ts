@@ -38,9 +38,9 @@ describe('unpublishing one article', () => {
     ]);
     expect((await searchArticles({ query: 'zqxjvw' })).total).toBe(1);
 
-    expect(await unpublishArticle(editor, removed!.id, { expectedVersion: 1, reason: 'Sai số liệu.' }).catch((e: unknown) => e)).toBeInstanceOf(
-      ForbiddenError,
-    );
+    expect(
+      await unpublishArticle(editor, removed!.id, { expectedVersion: 1, reason: 'Sai số liệu.' }).catch((e: unknown) => e),
+    ).toBeInstanceOf(ForbiddenError);
     const result = await unpublishArticle(approver, removed!.id, { expectedVersion: 1, reason: 'Sai số liệu, chờ sở xác nhận.' });
     expect(result.status).toBe('DRAFT');
 

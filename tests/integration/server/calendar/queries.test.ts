@@ -21,10 +21,20 @@ beforeAll(async () => {
 describe('getCalendar', () => {
   it('places a scheduled issue, its period and an article due for it on their days', async () => {
     const publication = await getDb().publication.findFirstOrThrow({ orderBy: { id: 'asc' } });
-    const issue = await createIssue(approver, { publicationId: publication.id, number: 18, year: 2025, periodStart: '2025-10-27', periodEnd: '2025-11-09' });
+    const issue = await createIssue(approver, {
+      publicationId: publication.id,
+      number: 18,
+      year: 2025,
+      periodStart: '2025-10-27',
+      periodEnd: '2025-11-09',
+    });
     const article = await createArticle(editor, { title: 'Bài cho Số 18', body: { type: 'doc', content: [] }, tags: [] });
     await getDb().articlePlacement.create({
-      data: { articleId: article.id, sectionId: (await getDb().issueSection.findFirstOrThrow({ where: { issueId: issue.id } })).id, position: 0 },
+      data: {
+        articleId: article.id,
+        sectionId: (await getDb().issueSection.findFirstOrThrow({ where: { issueId: issue.id } })).id,
+        position: 0,
+      },
     });
     // 00:30 on 10/11 in Vietnam is still 9/11 in UTC: the day is Vietnam's.
     const publishAt = vietnamTime('2025-11-10', 0, 30);

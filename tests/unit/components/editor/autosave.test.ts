@@ -28,7 +28,9 @@ function harness(save: (base: SavedArticle | null, text: ArticleDraft, mode: str
   const copies: { articleId: number | null; baseVersion: number; draft: ArticleDraft }[] = [];
   const replaced: ArticleDraft[] = [];
   const conflicts: unknown[] = [];
+  const taken: string[] = [];
   const on: AutosaveListeners = {
+    taken: (message) => taken.push(message),
     status: (status) => statuses.push(status),
     article: () => undefined,
     conflict: (conflict) => conflicts.push(conflict),
@@ -36,7 +38,7 @@ function harness(save: (base: SavedArticle | null, text: ArticleDraft, mode: str
     draft: (text) => replaced.push(text),
   };
   const autosave = new Autosave(draft(), start, { save, copies: { write: (copy) => copies.push(copy), clear: () => undefined } }, on);
-  return { autosave, statuses, copies, replaced, conflicts };
+  return { autosave, statuses, copies, replaced, conflicts, taken };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -120,5 +122,36 @@ describe('Autosave', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(save.mock.calls[1]![1].title).toBe('Tiêu đề B');
     expect(save.mock.calls[1]![0]?.version).toBe(3);
+  });
+});
+
+describe('Autosave while someone else edits', () => {
+  it('stops sending after a save refused because the article was taken over, keeping the text locally', async () => {
+    const save = vi.fn(async (): Promise<Outcome<SavedArticle>> => ({
+      ok: false,
+      status: 423,
+      message: 'Trần Văn Duyệt đã tiếp quản bài viết lúc 10:05.',
+    }));
+    const { autosave, statuses, copies, taken } = harness(save);
+    autosave.change(draft({ lead: 'Câu chưa lưu' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(statuses.at(-1)).toEqual({ kind: 'taken', message: 'Trần Văn Duyệt đã tiếp quản bài viết lúc 10:05.' });
+    expect(taken).toEqual(['Trần Văn Duyệt đã tiếp quản bài viết lúc 10:05.']);
+    expect(copies.at(-1)?.draft.lead).toBe('Câu chưa lưu');
+    expect(autosave.hasUnsavedWork).toBe(true);
+
+    // Nothing more is sent: not on reconnecting, not on another change, not after the retry delay.
+    autosave.retry();
+    autosave.change(draft({ lead: 'Câu chưa lưu, thêm' }));
+    await vi.advanceTimersByTimeAsync(OFFLINE_RETRY_MS * 2);
+    expect(save).toHaveBeenCalledTimes(1);
+
+    // Editing again: the next change is saved.
+    save.mockImplementation(async () => ok(saved(3)));
+    autosave.resume();
+    autosave.change(draft({ lead: 'Tiếp tục' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(statuses.at(-1)?.kind).toBe('saved');
   });
 });
