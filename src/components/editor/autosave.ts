@@ -43,7 +43,7 @@ export type AutosaveDeps = {
   save: (base: SavedArticle | null, draft: ArticleDraft, mode: SaveMode) => Promise<Outcome<SavedArticle>>;
   /** The copy of unsaved text kept in this browser. */
   copies: {
-    write: (copy: { articleId: number | null; baseVersion: number; draft: ArticleDraft }) => void;
+    write: (copy: { articleId: number | null; baseVersion: number; draft: ArticleDraft; base: ArticleDraft }) => void;
     clear: (articleId: number | null) => void;
   };
   /** A new article got its address. */
@@ -91,7 +91,7 @@ export class Autosave {
   change(draft: ArticleDraft) {
     this.draft = draft;
     this.dirty = true;
-    this.deps.copies.write({ articleId: this.article?.id ?? null, baseVersion: this.article?.version ?? 0, draft });
+    this.deps.copies.write({ articleId: this.article?.id ?? null, baseVersion: this.article?.version ?? 0, draft, base: this.base });
     if (!this.conflict) this.on.status({ kind: 'pending' });
     this.schedule(AUTOSAVE_DELAY_MS, 'auto');
   }
@@ -152,9 +152,13 @@ export class Autosave {
     this.on.status({ kind: 'saved', at: new Date() });
   }
 
-  /** A local copy written against `baseVersion` comes back: it is saved against that version. */
-  restore(draft: ArticleDraft, baseVersion: number) {
+  /**
+   * A local copy written against `baseVersion` comes back: it is saved against that version,
+   * and a newer version met on the way is merged against the text the copy started from.
+   */
+  restore(draft: ArticleDraft, baseVersion: number, base?: ArticleDraft) {
     if (this.article && baseVersion > 0) this.article = { ...this.article, version: baseVersion };
+    if (base) this.base = base;
     this.change(draft);
   }
 
@@ -182,7 +186,7 @@ export class Autosave {
     this.dirty = true;
     this.setConflict(null);
     this.on.draft(merged, takenFromTheirs);
-    this.deps.copies.write({ articleId: this.article.id, baseVersion: theirs.version, draft: merged });
+    this.deps.copies.write({ articleId: this.article.id, baseVersion: theirs.version, draft: merged, base: this.base });
   }
 
   private setConflict(conflict: PendingConflict | null) {
@@ -235,7 +239,7 @@ export class Autosave {
     if (!base) this.deps.created?.(result.data);
     if (this.dirty) {
       // Typed while the save was on its way: keep that copy against the new version.
-      this.deps.copies.write({ articleId: result.data.id, baseVersion: result.data.version, draft: this.draft });
+      this.deps.copies.write({ articleId: result.data.id, baseVersion: result.data.version, draft: this.draft, base: snapshot });
       this.on.status({ kind: 'pending' });
       return false;
     }

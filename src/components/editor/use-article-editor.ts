@@ -179,9 +179,10 @@ export function useArticleEditor({
   const restoreLocalCopy = (copy: LocalCopy) => {
     setOfferDismissed(true);
     setReturnedCopy(null);
+    lease.touch();
     // Based on an older version, the save meets the newer one and the two are merged.
     replaceText(copy.draft);
-    autosave.restore(copy.draft, copy.baseVersion);
+    autosave.restore(copy.draft, copy.baseVersion, copy.base);
   };
 
   const dismissLocalCopy = () => {

@@ -155,3 +155,25 @@ describe('Autosave while someone else edits', () => {
     expect(statuses.at(-1)?.kind).toBe('saved');
   });
 });
+
+describe('Autosave restoring a local copy', () => {
+  it('merges against the text the copy started from, so a colleague’s newer change to the same field waits for a choice', async () => {
+    const original = draft({ lead: 'Sapo gốc' });
+    const theirs: ConflictingVersion = { ...draft({ lead: 'Sapo của đồng nghiệp' }), version: 2, updatedAt: new Date().toISOString() };
+    const save = vi.fn<(base: SavedArticle | null) => Promise<Outcome<SavedArticle>>>(async () => ({
+      ok: false,
+      status: 409,
+      message: 'Xung đột',
+      conflict: theirs,
+    }));
+    const { autosave, conflicts, copies } = harness(save, saved(2));
+    // The editor now shows the colleague's text; the copy was written on version 1.
+    autosave.accept(saved(2), draft({ lead: 'Sapo của đồng nghiệp' }));
+    autosave.restore(draft({ lead: 'Sapo của tôi' }), 1, original);
+    expect(copies.at(-1)).toMatchObject({ baseVersion: 1, base: { lead: 'Sapo gốc' } });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save.mock.calls[0]![0]?.version).toBe(1);
+    const conflict = conflicts.at(-1) as { merge: { contested: string[] } } | null;
+    expect(conflict?.merge.contested).toEqual(['lead']);
+  });
+});
