@@ -6,6 +6,11 @@ import { z } from 'zod';
 export const HEARTBEAT_INTERVAL_MS = 20_000;
 /** …and the lease is free once it has been quiet this long (tab closed, machine asleep). */
 export const LEASE_TTL_MS = 60_000;
+/**
+ * Editing means changing: a tab takes the lease with its first change and gives it up after
+ * this long without one (an article left open for reading blocks nobody).
+ */
+export const EDIT_IDLE_MS = 5 * 60_000;
 
 /** A tab's own id (random, kept for the tab's life): two tabs of one person are two editors. */
 export const tabIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Mã thẻ không hợp lệ.');

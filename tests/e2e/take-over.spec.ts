@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { ACCOUNTS, insertArticle, saveStatus, test, withDatabase } from './fixtures';
 
-// Who is editing: A has the article open, B sees it and takes over after a confirmation; A is
+// Who is editing: A is changing the article, B sees it and takes over after a confirmation; A is
 // told, A's unsaved text is kept in A's browser and offered back when A edits again, and
 // restoring it merges with what B saved (a field only one changed merges by itself; the same
 // field waits for A's choice and B's text stays as a revision).
@@ -25,6 +25,12 @@ async function takeOverWhileAWrites(
   change: { a: (page: Page) => Promise<void>; b: (page: Page) => Promise<void> },
 ) {
   const a = await signedInAs(ACCOUNTS.editor, `/quan-tri/bai-viet/${id}`);
+  // Opening the article blocks nobody; the first change takes it.
+  expect(await leaseHolder(id)).toBeNull();
+  await body(a).click();
+  await a.keyboard.press('Control+End');
+  await a.keyboard.type(' Mở đầu.');
+  await expect(saveStatus(a)).toHaveText(/^Đã lưu lúc/, { timeout: 15_000 });
   await expect.poll(() => leaseHolder(id)).toBe(ACCOUNTS.editor);
 
   // A keeps typing with the connection down: the text stays in A's browser.
@@ -97,6 +103,7 @@ test('the same paragraph changed by both: A chooses, and B’s text stays as a r
   const { a } = await takeOverWhileAWrites(signedInAs, id, {
     a: async (page) => {
       await body(page).click();
+      await page.keyboard.press('Control+Home');
       await page.keyboard.type('Đoạn của biên tập viên. ');
     },
     b: async (page) => {
@@ -115,7 +122,7 @@ test('the same paragraph changed by both: A chooses, and B’s text stays as a r
   // B's text was not lost: it is a revision that can be compared.
   await a.reload();
   const revisions = a.getByRole('region', { name: 'Các phiên bản' });
-  await expect(revisions.getByText(/Bản của người khác trước khi bị thay/)).toBeVisible();
+  await expect(revisions.getByText(/^Phiên bản 3 · Bản của người khác trước khi bị thay · .* · Trần Văn Duyệt$/)).toBeVisible();
   await revisions.getByRole('link', { name: 'So sánh với bản hiện tại' }).first().click();
   const bodyDiff = a.getByRole('region', { name: 'Nội dung' });
   await expect(bodyDiff.locator('del', { hasText: 'duyệt' }).first()).toBeVisible();

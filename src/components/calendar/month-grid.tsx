@@ -82,7 +82,9 @@ export function MonthGrid({ weeks, focusDay, caption }: { weeks: CalendarDay[][]
                   else cells.current.delete(day);
                 }}
                 tabIndex={day === active ? 0 : -1}
-                className={`calendar__day${inMonth ? '' : ' calendar__day--other'}${isToday ? ' calendar__day--today' : ''}${items.length ? '' : ' calendar__day--empty'}`}
+                className={`calendar__day${inMonth ? '' : ' calendar__day--other'}${isToday ? ' calendar__day--today' : ''}${
+                  items.some((item) => item.href) ? '' : ' calendar__day--quiet'
+                }`}
                 aria-current={isToday ? 'date' : undefined}
                 onFocus={() => setActive(day)}
                 onKeyDown={(event) => onKeyDown(event, day)}

@@ -48,7 +48,6 @@ export function ArticleEditor({
   };
   return (
     <div className="article-editor">
-      <EditorStatus article={article} status={state.status} statusLabels={statusLabels} />
       <PresenceNotice
         presence={lease.presence}
         canEdit={state.abilities.edit}
@@ -58,6 +57,7 @@ export function ArticleEditor({
         keptCopy={state.keptCopy}
         onTakeOver={lease.takeOver}
       />
+      <EditorStatus article={article} status={state.status} statusLabels={statusLabels} />
       {returnComment && article?.status === 'DRAFT' ? <ReturnedNotice comment={returnComment} /> : null}
       {state.offer ? (
         <LocalCopyOffer copy={state.offer} onRestore={() => state.restoreLocalCopy(state.offer!)} onDismiss={state.dismissLocalCopy} />

@@ -1,13 +1,13 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { HEARTBEAT_INTERVAL_MS, type Presence, type PresenceRequest } from '@/schemas/presence';
+import { EDIT_IDLE_MS, HEARTBEAT_INTERVAL_MS, type Presence, type PresenceRequest } from '@/schemas/presence';
 
-// The open editor's side of "Đang được sửa bởi …": the first heartbeat takes the article when
-// nobody edits it, later ones renew it (or only look, for a tab that does not hold it), the tab
-// gives it up when it closes, and "Tiếp quản" moves it here. The hook reports the moments the
-// form must react to: someone else took the article (stop saving), or it is ours again
-// (reload the newest text first).
+// The open editor's side of "Đang được sửa bởi …": the tab's first change takes the article
+// when nobody edits it; heartbeats renew it while changes keep coming (or only look, for a tab
+// that does not hold it); the tab gives it up after EDIT_IDLE_MS without a change and when it
+// closes; "Tiếp quản" moves it here. The hook reports the moments the form must react to:
+// someone else took the article (stop saving), or nobody else has it (reload the newest text).
 
 const FREE: Presence = { mine: false, holder: null, takenOver: null };
 
@@ -39,6 +39,7 @@ export function useEditingLease({ articleId, initial, canEdit, onLost, onFreed }
   const tab = useRef('');
   const handlers = useRef({ onLost, onFreed });
   const claiming = useRef(false);
+  const lastChange = useRef(0);
 
   useEffect(() => {
     handlers.current = { onLost, onFreed };
@@ -80,9 +81,15 @@ export function useEditingLease({ articleId, initial, canEdit, onLost, onFreed }
     }
   };
 
-  const beat = async (intent: 'edit' | 'view') => {
+  const beat = async (intent: 'edit' | 'view' | 'release') => {
     const next = await send({ intent });
     if (next) apply(next);
+  };
+
+  /** Renews the lease while changes keep coming, gives it up once they stop; otherwise looks. */
+  const heartbeat = () => {
+    if (!current.current.mine) return void beat('view');
+    void beat(Date.now() - lastChange.current < EDIT_IDLE_MS ? 'edit' : 'release');
   };
 
   // The heartbeat: started when the article has an id, stopped (and the lease given up) when
@@ -90,12 +97,10 @@ export function useEditingLease({ articleId, initial, canEdit, onLost, onFreed }
   useEffect(() => {
     if (!url || isSignedOut) return;
     tab.current ||= newTabId();
-    const renewOrLook = () => void beat(current.current.mine ? 'edit' : 'view');
-    // The first heartbeat takes the article if nobody edits it.
-    const opening = setTimeout(() => void beat(canEdit ? 'edit' : 'view'), 0);
-    const timer = setInterval(renewOrLook, HEARTBEAT_INTERVAL_MS);
+    const opening = setTimeout(heartbeat, 0);
+    const timer = setInterval(heartbeat, HEARTBEAT_INTERVAL_MS);
     const onVisible = () => {
-      if (document.visibilityState === 'visible') renewOrLook();
+      if (document.visibilityState === 'visible') heartbeat();
     };
     const release = JSON.stringify({ intent: 'release', tab: tab.current });
     const onPageHide = () => navigator.sendBeacon(url, release);
@@ -125,6 +130,7 @@ export function useEditingLease({ articleId, initial, canEdit, onLost, onFreed }
     canType: canEdit && !isBlocked(presence) && !isSignedOut,
     /** Called on every change in the form: takes the lease if it is free and not ours yet. */
     touch() {
+      lastChange.current = Date.now();
       if (!canEdit || current.current.mine || isBlocked(current.current) || claiming.current) return;
       claiming.current = true;
       void beat('edit').finally(() => {
@@ -132,10 +138,11 @@ export function useEditingLease({ articleId, initial, canEdit, onLost, onFreed }
       });
     },
     /** Asks again now (after a save was refused because someone else edits). */
-    refresh: () => void beat(current.current.mine ? 'edit' : 'view'),
+    refresh: heartbeat,
     async takeOver() {
       setBusy(true);
       try {
+        lastChange.current = Date.now();
         const next = await send({ intent: 'takeover', holderTab: current.current.holder?.tab ?? null });
         if (next) apply(next);
         else void beat('view');

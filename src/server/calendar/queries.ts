@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '../db/client';
 import { getDefaultPublicationId } from '../issues/composer-queries';
 import { proposeNextIssue } from '../issues/numbering';
-import { formatTime, vietnamDay } from '@/lib/dates';
+import { formatPeriod, formatTime, vietnamDay } from '@/lib/dates';
 import { daysBetween } from '@/lib/calendar';
 import type { ArticleStatus, IssueStatus } from '@/generated/prisma/enums';
 
@@ -44,9 +44,10 @@ function issueEntries(days: CalendarDays, issue: IssueRow, from: string, to: str
   for (const day of start <= end ? daysBetween(start, end) : []) {
     if (day !== issue.periodStart) add(day, { kind: 'period', label: `Kỳ ${name}${proposed ? ' (dự kiến)' : ''}`, status: issue.status });
   }
+  const period = formatPeriod(new Date(`${issue.periodStart}T00:00:00Z`), new Date(`${issue.periodEnd}T00:00:00Z`));
   add(issue.periodStart, {
     kind: 'issueStart',
-    label: proposed ? `${name} (dự kiến): bắt đầu kỳ` : `${name}: bắt đầu kỳ`,
+    label: `${name}${proposed ? ' (dự kiến)' : ''}: kỳ ${period}`,
     href,
     status: issue.status,
   });

@@ -52,7 +52,7 @@ describe('getCalendar', () => {
     // The next issue of the two-week cadence follows Số 18's period.
     expect(days['2025-11-10']).toContainEqual({
       kind: 'issueStart',
-      label: 'Số 19/2025 (dự kiến): bắt đầu kỳ',
+      label: 'Số 19/2025 (dự kiến): kỳ 10–23/11/2025',
       href: '/quan-tri/ban-tin/moi',
       status: 'PROPOSED',
     });
