@@ -1,17 +1,11 @@
-import { documentText, type RichDocument } from '@/content/schema';
+import type { ArticleContent } from '@/server/articles/editorial-queries';
+import { documentText } from '@/content/schema';
 import { formatSourceLine } from '@/lib/text';
 import { TextDiff } from './text-diff';
 
 // Two states of an article's text, field by field, as word diffs.
 
-export type ComparableContent = {
-  title: string;
-  lead: string | null;
-  body: RichDocument;
-  sourceAuthors: string | null;
-  sourceOutlet: string | null;
-  sourceUrl: string | null;
-};
+type ComparableContent = ArticleContent;
 
 const sourceOf = (value: ComparableContent) =>
   formatSourceLine({ authors: value.sourceAuthors, outlet: value.sourceOutlet, url: value.sourceUrl }) ?? '';

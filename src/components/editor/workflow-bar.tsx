@@ -57,6 +57,19 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
       {label}
     </button>
   );
+  type Panel = NonNullable<typeof open>;
+  /** A button that opens the panel where the step is confirmed (a reason, or what changes). */
+  const opener = (panel: Panel, label: string, primary = false) => (
+    <button
+      type="button"
+      className={`admin-button${primary ? ' admin-button--primary' : ''}`}
+      aria-expanded={open === panel}
+      disabled={isBusy}
+      onClick={() => setOpen(open === panel ? null : panel)}
+    >
+      {label}
+    </button>
+  );
   return (
     <>
       <div className="editor-actions editor-actions--workflow">
@@ -68,40 +81,10 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
         {abilities.submit ? button('submit', 'Gửi duyệt') : null}
         {abilities.approve ? button('approve', 'Duyệt') : null}
         {abilities.publish ? button('publish', 'Xuất bản') : null}
-        {abilities.publishRevision ? (
-          <button
-            type="button"
-            className="admin-button admin-button--primary"
-            aria-expanded={open === 'publishRevision'}
-            disabled={isBusy}
-            onClick={() => setOpen(open === 'publishRevision' ? null : 'publishRevision')}
-          >
-            Xuất bản bản sửa
-          </button>
-        ) : null}
+        {abilities.publishRevision ? opener('publishRevision', 'Xuất bản bản sửa', true) : null}
         {article?.hasPendingRevision && abilities.edit ? button('discardRevision', 'Bỏ bản sửa', false) : null}
-        {abilities.return ? (
-          <button
-            type="button"
-            className="admin-button"
-            aria-expanded={open === 'return'}
-            disabled={isBusy}
-            onClick={() => setOpen(open === 'return' ? null : 'return')}
-          >
-            Trả lại
-          </button>
-        ) : null}
-        {abilities.unpublish ? (
-          <button
-            type="button"
-            className="admin-button"
-            aria-expanded={open === 'unpublish'}
-            disabled={isBusy}
-            onClick={() => setOpen(open === 'unpublish' ? null : 'unpublish')}
-          >
-            Gỡ xuất bản
-          </button>
-        ) : null}
+        {abilities.return ? opener('return', 'Trả lại') : null}
+        {abilities.unpublish ? opener('unpublish', 'Gỡ xuất bản') : null}
         {article ? (
           <a
             className="admin-button admin-button--quiet"

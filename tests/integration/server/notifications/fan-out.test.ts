@@ -82,18 +82,24 @@ describe('workflow notifications', () => {
   });
 });
 
+/** An issue of its own publication, with one approved article, scheduled an hour ahead. */
+async function scheduledIssue() {
+  const publication = await createPublication();
+  const issue = await createDraftIssue(approver, publication.id);
+  const articles = await approvedArticles([`Bài số hẹn giờ ${Date.now()}`]);
+  const placed = await placeArticles(approver, issue, issue.sections[0]!.id, [articles[0]!.id]);
+  const publishAt = new Date(Date.now() + 3_600_000);
+  await scheduleIssue(approver, issue.id, {
+    expectedVersion: placed.version,
+    publishAt: publishAt.toISOString(),
+    acknowledgedWarnings: true,
+  });
+  return { issue, publishAt };
+}
+
 describe('publishing notifications', () => {
   it('tells whoever scheduled the issue and its authors when the job publishes it', async () => {
-    const publication = await createPublication();
-    const issue = await createDraftIssue(approver, publication.id);
-    const articles = await approvedArticles([`Bài số hẹn giờ ${Date.now()}`]);
-    const placed = await placeArticles(approver, issue, issue.sections[0]!.id, [articles[0]!.id]);
-    const publishAt = new Date(Date.now() + 3_600_000);
-    await scheduleIssue(approver, issue.id, {
-      expectedVersion: placed.version,
-      publishAt: publishAt.toISOString(),
-      acknowledgedWarnings: true,
-    });
+    const { issue, publishAt } = await scheduledIssue();
     await publishDueIssues(new Date(publishAt.getTime() + 1000));
     expect(await kindsFor(approver.id, { issueId: issue.id })).toEqual(['ISSUE_PUBLISHED']);
     expect(await kindsFor(editor.id, { issueId: issue.id })).toEqual(['ISSUE_PUBLISHED']);
@@ -103,16 +109,7 @@ describe('publishing notifications', () => {
   });
 
   it('tells every approver once when a due issue cannot be published, however often the job retries', async () => {
-    const publication = await createPublication();
-    const issue = await createDraftIssue(approver, publication.id);
-    const articles = await approvedArticles([`Bài số lỗi ${Date.now()}`]);
-    const placed = await placeArticles(approver, issue, issue.sections[0]!.id, [articles[0]!.id]);
-    const publishAt = new Date(Date.now() + 3_600_000);
-    await scheduleIssue(approver, issue.id, {
-      expectedVersion: placed.version,
-      publishAt: publishAt.toISOString(),
-      acknowledgedWarnings: true,
-    });
+    const { issue, publishAt } = await scheduledIssue();
     // A real failure inside the publishing transaction: the database refuses this issue's update.
     await getDb().$executeRawUnsafe(`
       CREATE FUNCTION test_refuse_issue() RETURNS trigger LANGUAGE plpgsql AS $$
