@@ -14,6 +14,12 @@ export const bellLabel = (unread: number) => (unread > 0 ? `Thông báo (${unrea
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread);
+  // A fresh count from the server (the layout rendered again after marking read) wins.
+  const [fromServer, setFromServer] = useState(initialUnread);
+  if (fromServer !== initialUnread) {
+    setFromServer(initialUnread);
+    setUnread(initialUnread);
+  }
   const pathname = usePathname();
   useEffect(() => {
     let alive = true;

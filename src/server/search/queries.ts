@@ -129,7 +129,7 @@ function publicArticleSql(now: Date): Prisma.Sql {
       SELECT 1 FROM "ArticlePlacement" p
       JOIN "IssueSection" s ON s.id = p."sectionId"
       JOIN "Issue" i ON i.id = s."issueId"
-      WHERE p."articleId" = a.id AND i.status IN ('SCHEDULED', 'PUBLISHED') AND i."publishAt" <= ${at}
+      WHERE p."articleId" = a.id AND i.status = 'SCHEDULED' AND i."publishAt" <= ${at}
     ))
   )`;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unpublishArticle } from '@/server/articles/workflow';
+import { approveArticle, publishArticle, submitArticle, unpublishArticle } from '@/server/articles/workflow';
 import { findPublicArticle } from '@/server/articles/queries';
 import type { Actor } from '@/server/auth/session';
 import { listComments } from '@/server/comments/queries';
@@ -53,6 +53,17 @@ describe('unpublishing one article', () => {
     // Still in the issue for the editors, and the issue's pages and PDF are refreshed.
     expect((await getIssueView({ id: issue.id }, { visibility: 'editorial' }))!.sections[1]!.articles).toHaveLength(2);
     expect(await getDb().publishOutbox.count({ where: { issueId: issue.id, kind: 'issue.changed' } })).toBe(1);
+
+    // Approved again while its issue is public, it waits for "Xuất bản" to come back.
+    await submitArticle(editor, removed!.id, { expectedVersion: 1 });
+    await approveArticle(approver, removed!.id, { expectedVersion: 1 });
+    expect(await findPublicArticle(removed!.slug)).toBeNull();
+    expect((await getIssueView({ id: issue.id }, { visibility: 'public' }))!.sections[1]!.articles).toHaveLength(1);
+    await publishArticle(approver, removed!.id, { expectedVersion: 1 });
+    expect((await getIssueView({ id: issue.id }, { visibility: 'public' }))!.sections[1]!.articles.map((a) => a.id)).toEqual([
+      removed!.id,
+      kept!.id,
+    ]);
 
     const [reason] = await listComments(editor, removed!.id);
     expect(reason).toMatchObject({ kind: 'UNPUBLISH', body: 'Sai số liệu, chờ sở xác nhận.', author: 'Trần Văn Duyệt' });
