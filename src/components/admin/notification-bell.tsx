@@ -6,20 +6,24 @@ import { useEffect, useState } from 'react';
 
 // The bell in the header: a link to "Thông báo" whose name says how many are unread. The count
 // comes with the page and is asked for again on navigation, on coming back to the tab, and
-// every minute.
+// every minute; a page that knows the count (the list, after marking read) tells it at once.
 
 const REFRESH_MS = 60_000;
+
+const UNREAD_EVENT = 'ban-tin:chua-doc';
+
+/** Rendered by a page that knows the unread count: the header's bell shows it at once. */
+export function UnreadCount({ count }: { count: number }) {
+  useEffect(() => {
+    window.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: count }));
+  }, [count]);
+  return null;
+}
 
 export const bellLabel = (unread: number) => (unread > 0 ? `Thông báo (${unread} chưa đọc)` : 'Thông báo (không có thông báo mới)');
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread);
-  // A fresh count from the server (the layout rendered again after marking read) wins.
-  const [fromServer, setFromServer] = useState(initialUnread);
-  if (fromServer !== initialUnread) {
-    setFromServer(initialUnread);
-    setUnread(initialUnread);
-  }
   const pathname = usePathname();
   useEffect(() => {
     let alive = true;
@@ -35,11 +39,14 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     const onVisible = () => {
       if (document.visibilityState === 'visible') void refresh();
     };
+    const onCount = (event: Event) => setUnread((event as CustomEvent<number>).detail);
     document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener(UNREAD_EVENT, onCount);
     return () => {
       alive = false;
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener(UNREAD_EVENT, onCount);
     };
   }, [pathname]);
   return (

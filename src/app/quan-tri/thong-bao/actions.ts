@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { markNotificationsRead, openNotification } from '@/server/notifications/commands';
 import { runAction } from '@/server/outcome';
@@ -16,8 +15,6 @@ export async function openNotificationAction(formData: FormData): Promise<void> 
   const outcome = await runAction({ attempted: 'notification.open', entity: { type: 'user' }, done: '' }, (actor) =>
     openNotification(actor, requireId(formData.get('id'), 'thông báo')),
   );
-  // The header's bell counts again.
-  revalidatePath('/quan-tri', 'layout');
   redirect(outcome.ok ? outcome.data : LIST);
 }
 
@@ -25,6 +22,5 @@ export async function markAllReadAction(): Promise<void> {
   await runAction({ attempted: 'notification.markRead', entity: { type: 'user' }, done: '' }, (actor) =>
     markNotificationsRead(actor, { all: true }),
   );
-  revalidatePath('/quan-tri', 'layout');
   redirect(LIST);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { UnreadCount } from '@/components/admin/notification-bell';
 import { Pagination } from '@/components/public/pagination';
 import { requirePageActor } from '@/server/auth/session';
 import { listEmailProblems } from '@/server/notifications/email';
@@ -21,6 +22,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="admin-title">Thông báo</h1>
+      <UnreadCount count={list.unread} />
       <p className="admin-lead" role="status">
         {list.unread > 0 ? `${list.unread} thông báo chưa đọc.` : 'Không có thông báo chưa đọc.'}
       </p>
