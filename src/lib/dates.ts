@@ -29,6 +29,18 @@ export function formatDateTime(date: Date): string {
   return `${day}/${month}/${year} ${hour}:${minute}`;
 }
 
+/** "08:00" (24 h, Asia/Ho_Chi_Minh) */
+export function formatTime(date: Date): string {
+  const { hour, minute } = partsOf(date);
+  return `${hour}:${minute}`;
+}
+
+/** The calendar day an instant falls on in Asia/Ho_Chi_Minh, as "2025-10-26". */
+export function vietnamDay(date: Date): string {
+  const { day, month, year } = partsOf(date);
+  return `${year}-${month}-${day}`;
+}
+
 /**
  * A calendar date stored as a DATE column arrives as midnight UTC; read its parts in UTC.
  * "13–26/10/2025", "28/10–03/11/2025", "29/12/2025–04/01/2026".

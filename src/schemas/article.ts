@@ -109,12 +109,14 @@ export type EditorAbilities = {
   publish: boolean;
   /** Publish or discard a live article's pending revision. */
   publishRevision: boolean;
+  /** Take one published article off the public site, with a reason. */
+  unpublish: boolean;
 };
 
 /** The key of the abilities map the page hands the editor: they depend on status and pending revision. */
 export const abilityKey = (status: ArticleStatusCode, hasPendingRevision: boolean) => `${status}${hasPendingRevision ? ':ban-sua' : ''}`;
 
-export const WORKFLOW_STEPS = ['submit', 'approve', 'return', 'publish', 'publishRevision', 'discardRevision'] as const;
+export const WORKFLOW_STEPS = ['submit', 'approve', 'return', 'publish', 'publishRevision', 'discardRevision', 'unpublish'] as const;
 export type WorkflowStep = (typeof WORKFLOW_STEPS)[number];
 
 /** What the editor starts from: the text it works on and, for a live article, the public text. */

@@ -79,6 +79,26 @@ export function getAuthEnv(): AuthEnv {
   return cachedAuth;
 }
 
+// SMTP_URL: where notification emails go (smtp://user:pass@host:587, smtps://… for TLS); none
+// means no email. MAIL_FROM: their sender. Read on each use: cheap, and needs no database.
+const mailEnvSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'cần địa chỉ máy chủ thư dạng smtp://user:pass@host:587 hoặc smtps://host:465')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).default('Bản tin CCHC <bantin@localhost>'),
+});
+
+export type MailEnv = { smtpUrl: string | null; from: string };
+
+export function getMailEnv(): MailEnv {
+  const result = mailEnvSchema.safeParse(process.env);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  return { smtpUrl: result.data.SMTP_URL ?? null, from: result.data.MAIL_FROM };
+}
+
 // TRUSTED_PROXIES: the addresses (CIDRs or single addresses, comma-separated) of our own
 // reverse proxies, whose X-Forwarded-For entries are believed. Empty: none, the socket's peer
 // is the client. BANTIN_PEER_HEADER is set by scripts/server.mjs, never by people: it says the

@@ -13,6 +13,9 @@ for (const path of [
   '/quan-tri/ban-tin',
   '/quan-tri/ban-tin/moi',
   '/quan-tri/cai-dat',
+  '/quan-tri/lich',
+  '/quan-tri/lich?xem=tuan',
+  '/quan-tri/thong-bao',
 ]) {
   test(`${path} fits a 390 px screen`, async ({ page }) => {
     await signIn(page, ACCOUNTS.admin, path);

@@ -6,13 +6,6 @@ const expectSaved = (page: Page) => expect(saveStatus(page)).toHaveText(/^Đã l
 const body = (page: Page) => page.getByRole('textbox', { name: 'Nội dung', exact: true });
 const idFrom = (page: Page) => Number(/\/quan-tri\/bai-viet\/(\d+)/.exec(page.url())?.[1]);
 
-async function newArticle(page: Page, title: string) {
-  await page.goto('/quan-tri/bai-viet/moi');
-  await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
-  await expectSaved(page);
-  await expect(page).toHaveURL(/\/quan-tri\/bai-viet\/\d+$/);
-}
-
 test('an editor writes an article with a heading, a list, a link and an image; the approver returns it, then approves it', async ({
   signedInAs,
 }) => {
@@ -104,39 +97,7 @@ test('an editor writes an article with a heading, a list, a link and an image; t
   await expect(article.getByText('Theo Thu Giang - https://baochinhphu.vn/')).toBeVisible();
 });
 
-test('two people saving the same article: the second save is refused and both texts are kept', async ({ signedInAs }) => {
-  const first = await signedInAs('bientap@demo.local', '/quan-tri');
-  await newArticle(first, `Bài sửa đồng thời ${Date.now()}`);
-  const url = new URL(first.url()).pathname;
-  const second = await signedInAs('duyet@demo.local', url);
-
-  await body(second).click();
-  await second.keyboard.type('Đoạn của người duyệt.');
-  await expectSaved(second);
-
-  await body(first).click();
-  await first.keyboard.type('Đoạn của biên tập viên.');
-  const conflict = first.getByRole('region', { name: 'Bài viết vừa được người khác lưu' });
-  await expect(conflict).toBeVisible({ timeout: 15_000 });
-  await expect(saveStatus(first)).toHaveText('Chưa lưu — đồng nghiệp vừa sửa cùng phần với bạn: hãy chọn bản cần giữ bên dưới.');
-  await expect(conflict.getByRole('article', { name: 'Bản của bạn (chưa lưu)' })).toContainText('Đoạn của biên tập viên.');
-  await expect(conflict.getByRole('article', { name: /^Bản mới nhất/ })).toContainText('Đoạn của người duyệt.');
-  // The editor's own text is still in the editor.
-  await expect(body(first)).toContainText('Đoạn của biên tập viên.');
-
-  await conflict.getByRole('button', { name: 'Giữ bản của tôi' }).click();
-  await expectSaved(first);
-  await expect(conflict).toHaveCount(0);
-
-  // The other side's text was not lost: it is a revision that can be compared and restored.
-  await first.reload();
-  await expect(first.getByRole('region', { name: 'Các phiên bản' }).getByRole('listitem')).toHaveCount(3);
-  await first.getByRole('link', { name: 'So sánh với bản hiện tại' }).first().click();
-  const bodyDiff = first.getByRole('region', { name: 'Nội dung' });
-  // A word diff: the approver's words struck out, the editor's inserted.
-  await expect(bodyDiff.locator('del', { hasText: 'duyệt' }).first()).toBeVisible();
-  await expect(bodyDiff.locator('ins', { hasText: 'biên' }).first()).toBeVisible();
-});
+// Two people on the same article: tests/e2e/take-over.spec.ts.
 
 test('the editor page has no serious or critical accessibility violations', async ({ signedInAs }) => {
   const page = await signedInAs('bientap@demo.local', '/quan-tri/bai-viet/moi');

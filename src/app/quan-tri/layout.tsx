@@ -2,11 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '@/components/admin/notification-bell';
 import { getActor } from '@/server/auth/session';
+import { countUnread } from '@/server/notifications/queries';
 import { can, ROLE_LABELS } from '@/server/permissions';
 import { AdminNav } from './admin-nav';
 import { SignOutButton } from './sign-out-button';
 import './admin.css';
+import './notification-bell.css';
 
 export const metadata: Metadata = {
   title: { default: 'Quản trị', template: '%s · Quản trị Bản tin CCHC' },
@@ -25,10 +28,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: '/quan-tri/ban-tin/moi', label: 'Số mới' },
     { href: '/quan-tri/bai-viet', label: 'Bài viết' },
     { href: '/quan-tri/ban-tin', label: 'Số bản tin' },
+    { href: '/quan-tri/lich', label: 'Lịch' },
     ...(can(actor, 'user.manage') ? [{ href: '/quan-tri/nguoi-dung', label: 'Người dùng' }] : []),
     ...(can(actor, 'publication.manage') ? [{ href: '/quan-tri/cai-dat', label: 'Cài đặt' }] : []),
     ...(can(actor, 'system.manage') ? [{ href: '/quan-tri/sao-luu', label: 'Sao lưu' }] : []),
   ];
+
+  const unread = await countUnread(actor);
 
   return (
     <div className="admin">
@@ -42,6 +48,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <span className="admin-header__name">Quản trị nội dung</span>
           </Link>
           <div className="admin-header__user">
+            <NotificationBell initialUnread={unread} />
             <span className="admin-header__who">
               <span className="admin-header__person">{actor.name}</span>
               <span className="admin-header__role">{ROLE_LABELS[actor.role]}</span>

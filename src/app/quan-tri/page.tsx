@@ -35,6 +35,11 @@ export default async function DashboardPage() {
             Bài viết
           </Link>
         </li>
+        <li>
+          <Link href="/quan-tri/lich" className="admin-button">
+            Lịch
+          </Link>
+        </li>
       </ul>
       <div className="dashboard">
         <section className="admin-panel" aria-labelledby="so-dang-soan">

@@ -29,6 +29,10 @@ const ACTION_LABELS: Record<string, string> = {
   'article.revisionPublished': 'Xuất bản bản sửa',
   'article.revisionDiscarded': 'Bỏ bản sửa',
   'article.restored': 'Khôi phục phiên bản',
+  'article.takenOver': 'Tiếp quản bài đang được sửa',
+  'article.commented': 'Bình luận',
+  'article.commentResolved': 'Đánh dấu bình luận đã giải quyết',
+  'article.commentReopened': 'Mở lại bình luận',
   'article.denied': 'Bị từ chối (không có quyền)',
   'article.refused': 'Bị từ chối',
 };
@@ -38,6 +42,8 @@ function detailOf(data: Record<string, unknown>): string | null {
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : null);
   const reason = text(data.reason) ?? text(data.comment);
   if (reason) return `Lý do: ${reason}`;
+  const from = text(data.from);
+  if (from) return `Từ: ${from}`;
   const publishAt = text(data.publishAt);
   if (publishAt) return `Thời gian xuất bản: ${formatDateTime(new Date(publishAt))}`;
   const message = text(data.message);

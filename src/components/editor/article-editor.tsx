@@ -1,10 +1,13 @@
 'use client';
 
 import type { ArticleEditorActions, EditorAbilities } from '@/schemas/article';
+import type { Colleague, CommentActions, CommentView } from '@/schemas/comment';
 import { ArticleFields } from './article-fields';
+import { CommentsPanel } from './comments-panel';
 import { ConflictPanel } from './conflict-panel';
 import { LocalCopyOffer, ReturnedNotice } from './editor-notices';
 import { EditorStatus } from './editor-status';
+import { PresenceNotice } from './presence';
 import { useArticleEditor, type EditorStart } from './use-article-editor';
 import { WorkflowBar } from './workflow-bar';
 
@@ -23,6 +26,8 @@ export type ArticleEditorProps = {
   returnComment: string | null;
   /** Published once: the address no longer follows the title. */
   slugFixed: boolean;
+  /** The article's thread; absent for a new article. */
+  comments?: { initial: CommentView[]; colleagues: Colleague[]; actions: CommentActions; anchor: string };
 };
 
 export function ArticleEditor({
@@ -33,11 +38,25 @@ export function ArticleEditor({
   knownTags,
   returnComment,
   slugFixed,
+  comments,
 }: ArticleEditorProps) {
   const state = useArticleEditor({ initial, actions, abilitiesByState });
-  const { article, draft, notice } = state;
+  const { article, draft, notice, lease } = state;
+  const selectedText = () => {
+    const selection = state.editor?.state.selection;
+    return selection ? state.editor!.state.doc.textBetween(selection.from, selection.to, '\n') : '';
+  };
   return (
     <div className="article-editor">
+      <PresenceNotice
+        presence={lease.presence}
+        canEdit={state.abilities.edit}
+        busy={lease.busy}
+        problem={lease.problem}
+        isSignedOut={lease.isSignedOut}
+        keptCopy={state.keptCopy}
+        onTakeOver={lease.takeOver}
+      />
       <EditorStatus article={article} status={state.status} statusLabels={statusLabels} />
       {returnComment && article?.status === 'DRAFT' ? <ReturnedNotice comment={returnComment} /> : null}
       {state.offer ? (
@@ -55,7 +74,7 @@ export function ArticleEditor({
         draft={draft}
         article={article}
         editor={state.editor}
-        editable={state.abilities.edit}
+        editable={state.editable}
         fieldErrors={state.fieldErrors}
         knownTags={knownTags}
         slugFixed={slugFixed}
@@ -63,7 +82,7 @@ export function ArticleEditor({
       />
       <WorkflowBar
         article={article}
-        abilities={state.abilities}
+        abilities={{ ...state.abilities, edit: state.editable }}
         busy={state.busy}
         draft={draft}
         live={state.live}
@@ -76,6 +95,7 @@ export function ArticleEditor({
       <div role="alert" className="form-outcome form-outcome--error">
         {notice && !notice.ok ? notice.text : null}
       </div>
+      {comments && article ? <CommentsPanel articleId={article.id} selectedText={selectedText} {...comments} /> : null}
     </div>
   );
 }

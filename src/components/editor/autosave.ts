@@ -21,7 +21,9 @@ export type SaveStatus =
   | { kind: 'offline' }
   | { kind: 'needs-title' }
   | { kind: 'refused'; message: string }
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  /** Someone else holds the article (they opened it first or took it over): saving waits. */
+  | { kind: 'taken'; message: string };
 
 /** A conflict that needs a person: the newer version and the merge waiting for choices. */
 export type PendingConflict = { theirs: ConflictingVersion; merge: Merge };
@@ -33,13 +35,15 @@ export type AutosaveListeners = {
   fieldErrors: (errors: Record<string, string>) => void;
   /** The text changed under the editor (a merge took someone else's fields). */
   draft: (draft: ArticleDraft, takenFromTheirs: DraftField[]) => void;
+  /** A save was refused because someone else is editing: saving is suspended. */
+  taken?: (message: string) => void;
 };
 
 export type AutosaveDeps = {
   save: (base: SavedArticle | null, draft: ArticleDraft, mode: SaveMode) => Promise<Outcome<SavedArticle>>;
   /** The copy of unsaved text kept in this browser. */
   copies: {
-    write: (copy: { articleId: number | null; baseVersion: number; draft: ArticleDraft }) => void;
+    write: (copy: { articleId: number | null; baseVersion: number; draft: ArticleDraft; base: ArticleDraft }) => void;
     clear: (articleId: number | null) => void;
   };
   /** A new article got its address. */
@@ -60,6 +64,8 @@ export class Autosave {
   private dirty = false;
   private conflict: PendingConflict | null = null;
   private inFlight: Promise<boolean> | null = null;
+  /** While someone else edits, nothing is sent; the text stays here and in the local copy. */
+  private suspended = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The server's text this draft was last based on: what a merge compares against. */
   private base: ArticleDraft;
@@ -85,7 +91,7 @@ export class Autosave {
   change(draft: ArticleDraft) {
     this.draft = draft;
     this.dirty = true;
-    this.deps.copies.write({ articleId: this.article?.id ?? null, baseVersion: this.article?.version ?? 0, draft });
+    this.deps.copies.write({ articleId: this.article?.id ?? null, baseVersion: this.article?.version ?? 0, draft, base: this.base });
     if (!this.conflict) this.on.status({ kind: 'pending' });
     this.schedule(AUTOSAVE_DELAY_MS, 'auto');
   }
@@ -108,7 +114,18 @@ export class Autosave {
 
   /** Retry after the connection is back. */
   retry() {
-    if (this.dirty) void this.saveNow('auto');
+    if (this.dirty && !this.suspended) void this.saveNow('auto');
+  }
+
+  /** Someone else edits now: stop sending (the local copy keeps the text). */
+  suspend() {
+    clearTimeout(this.timer);
+    this.suspended = true;
+  }
+
+  /** This tab may edit again. */
+  resume() {
+    this.suspended = false;
   }
 
   /** The person chose, for each contested field, whose value stays; the result is saved on top of theirs. */
@@ -119,8 +136,11 @@ export class Autosave {
     void this.saveNow('manual');
   }
 
-  /** "Dùng bản mới nhất", or a workflow step: the server's state replaces ours. */
-  accept(article: SavedArticle, draft?: ArticleDraft) {
+  /**
+   * "Dùng bản mới nhất", or a workflow step: the server's state replaces ours. `keepCopies`
+   * when the local copy is still to be offered back (after someone else's editing).
+   */
+  accept(article: SavedArticle, draft?: ArticleDraft, { keepCopies = false } = {}) {
     this.article = article;
     this.on.article(article);
     if (!draft) return;
@@ -128,13 +148,17 @@ export class Autosave {
     this.base = draft;
     this.dirty = false;
     this.setConflict(null);
-    this.deps.copies.clear(article.id);
+    if (!keepCopies) this.deps.copies.clear(article.id);
     this.on.status({ kind: 'saved', at: new Date() });
   }
 
-  /** A local copy written against `baseVersion` comes back: it is saved against that version. */
-  restore(draft: ArticleDraft, baseVersion: number) {
+  /**
+   * A local copy written against `baseVersion` comes back: it is saved against that version,
+   * and a newer version met on the way is merged against the text the copy started from.
+   */
+  restore(draft: ArticleDraft, baseVersion: number, base?: ArticleDraft) {
     if (this.article && baseVersion > 0) this.article = { ...this.article, version: baseVersion };
+    if (base) this.base = base;
     this.change(draft);
   }
 
@@ -162,7 +186,7 @@ export class Autosave {
     this.dirty = true;
     this.setConflict(null);
     this.on.draft(merged, takenFromTheirs);
-    this.deps.copies.write({ articleId: this.article.id, baseVersion: theirs.version, draft: merged });
+    this.deps.copies.write({ articleId: this.article.id, baseVersion: theirs.version, draft: merged, base: this.base });
   }
 
   private setConflict(conflict: PendingConflict | null) {
@@ -176,7 +200,7 @@ export class Autosave {
   }
 
   private async saveOnce(mode: SaveMode): Promise<boolean> {
-    if (this.conflict) return false;
+    if (this.conflict || this.suspended) return false;
     const snapshot = this.draft;
     if (!snapshot.title.trim()) {
       this.on.status({ kind: 'needs-title' });
@@ -197,7 +221,11 @@ export class Autosave {
     if (!result.ok) {
       this.dirty = true;
       if (result.status === 409 && result.conflict) this.showConflict(result.conflict as ConflictingVersion);
-      else {
+      else if (result.status === 423) {
+        this.suspend();
+        this.on.status({ kind: 'taken', message: result.message });
+        this.on.taken?.(result.message);
+      } else {
         this.on.fieldErrors(result.fieldErrors ?? {});
         this.on.status({ kind: 'refused', message: result.message });
       }
@@ -211,7 +239,7 @@ export class Autosave {
     if (!base) this.deps.created?.(result.data);
     if (this.dirty) {
       // Typed while the save was on its way: keep that copy against the new version.
-      this.deps.copies.write({ articleId: result.data.id, baseVersion: result.data.version, draft: this.draft });
+      this.deps.copies.write({ articleId: result.data.id, baseVersion: result.data.version, draft: this.draft, base: snapshot });
       this.on.status({ kind: 'pending' });
       return false;
     }

@@ -24,6 +24,8 @@ export function saveStatusText(status: SaveStatus, article: SavedArticle | null)
       return `Chưa lưu — ${status.message}`;
     case 'conflict':
       return 'Chưa lưu — đồng nghiệp vừa sửa cùng phần với bạn: hãy chọn bản cần giữ bên dưới.';
+    case 'taken':
+      return `Chưa lưu — ${status.message}`;
   }
 }
 

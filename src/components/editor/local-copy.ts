@@ -5,7 +5,8 @@ import type { ArticleDraft } from '@/schemas/article';
 
 const PREFIX = 'ban-tin-cchc:bai-viet:';
 
-export type LocalCopy = { articleId: number | null; baseVersion: number; draft: ArticleDraft; savedAt: string };
+/** `base`: the saved text the draft started from, so restoring it merges against the right text (absent in older copies). */
+export type LocalCopy = { articleId: number | null; baseVersion: number; draft: ArticleDraft; base?: ArticleDraft; savedAt: string };
 
 const keyOf = (articleId: number | null, baseVersion: number) => `${PREFIX}${articleId ?? 'moi'}:${baseVersion}`;
 

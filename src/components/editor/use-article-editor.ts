@@ -16,13 +16,21 @@ import {
 import { Autosave, type PendingConflict, type SaveStatus } from './autosave';
 import { useBodyEditor } from './body-editor';
 import { clearLocalCopies, readLocalCopy, writeLocalCopy, type LocalCopy } from './local-copy';
+import { useEditingLease } from './use-editing-lease';
+import type { Presence } from '@/schemas/presence';
 
 // The article form's state: the text, what the server holds, the save loop and the workflow
 // steps. Components only render it.
 
 export type Notice = { ok: boolean; text: string };
 
-export type EditorStart = { article: SavedArticle | null; draft: ArticleDraft; live: ArticleDraft | null };
+export type EditorStart = {
+  article: SavedArticle | null;
+  draft: ArticleDraft;
+  live: ArticleDraft | null;
+  /** Who holds the article as the page was rendered (null for a new article). */
+  presence?: Presence | null;
+};
 
 const subscribeNothing = () => () => {};
 
@@ -53,15 +61,12 @@ export function useArticleEditor({
   const [busy, setBusy] = useState<WorkflowStep | null>(null);
   const [touched, setTouched] = useState(false);
   const [offerDismissed, setOfferDismissed] = useState(false);
+  /** Unsaved text kept while someone else edits, and offered back once this tab edits again. */
+  const [keptCopy, setKeptCopy] = useState<LocalCopy | null>(null);
+  const [returnedCopy, setReturnedCopy] = useState<LocalCopy | null>(null);
+  const onTaken = useRef(() => {});
 
   const abilities = abilitiesByState[abilityKey(article?.status ?? 'DRAFT', article?.hasPendingRevision ?? false)]!;
-  const editable = abilities.edit;
-
-  const editor = useBodyEditor({
-    content: initial.draft.body as JSONContent,
-    editable,
-    onChange: (body: JSONContent) => update({ body }),
-  });
 
   const [autosave] = useState(
     () =>
@@ -89,9 +94,39 @@ export function useArticleEditor({
             replaceText(merged);
             if (takenFromTheirs.length) setNotice({ ok: true, text: mergedNotice(takenFromTheirs) });
           },
+          taken: () => onTaken.current(),
         },
       ),
   );
+
+  const lease = useEditingLease({
+    articleId: article?.id ?? null,
+    initial: initial.presence ?? null,
+    canEdit: abilities.edit,
+    onLost: () => {
+      autosave.suspend();
+      setKeptCopy(autosave.hasUnsavedWork ? readLocalCopy(autosave.current?.id ?? null) : null);
+    },
+    onFreed: async () => {
+      // Someone else may have saved meanwhile: continue from the newest text, then offer this
+      // tab's unsaved text back (restoring it merges the two).
+      const copy = readLocalCopy(autosave.current?.id ?? null);
+      await takeLatest({ keepCopies: true });
+      autosave.resume();
+      setKeptCopy(null);
+      setReturnedCopy(copy);
+    },
+  });
+  useEffect(() => {
+    onTaken.current = lease.refresh;
+  });
+  const editable = abilities.edit && lease.canType;
+
+  const editor = useBodyEditor({
+    content: initial.draft.body as JSONContent,
+    editable,
+    onChange: (body: JSONContent) => update({ body }),
+  });
 
   // The newest copy kept in this browser, read once the page runs (null in the server HTML).
   const storedCopy = useSyncExternalStore(
@@ -100,7 +135,10 @@ export function useArticleEditor({
     () => 'null',
   );
   const localCopy = touched || offerDismissed ? null : (JSON.parse(storedCopy) as LocalCopy | null);
-  const offer = localCopy && JSON.stringify(localCopy.draft) !== JSON.stringify(initial.draft) ? localCopy : null;
+  const firstOffer = localCopy && JSON.stringify(localCopy.draft) !== JSON.stringify(initial.draft) ? localCopy : null;
+  const candidate = returnedCopy ?? firstOffer;
+  // Only offered to someone who can restore it now.
+  const offer = editable && candidate && JSON.stringify(candidate.draft) !== JSON.stringify(draft) ? candidate : null;
 
   // The save loop's listeners outlive renders: they reach the editor through this ref.
   const editorRef = useRef<Editor | null>(null);
@@ -125,6 +163,7 @@ export function useArticleEditor({
 
   function update(patch: Partial<ArticleDraft>) {
     setTouched(true);
+    lease.touch();
     setDraft((previous) => {
       const next = { ...previous, ...patch };
       autosave.change(next);
@@ -139,17 +178,20 @@ export function useArticleEditor({
 
   const restoreLocalCopy = (copy: LocalCopy) => {
     setOfferDismissed(true);
+    setReturnedCopy(null);
+    lease.touch();
     // Based on an older version, the save meets the newer one and the two are merged.
     replaceText(copy.draft);
-    autosave.restore(copy.draft, copy.baseVersion);
+    autosave.restore(copy.draft, copy.baseVersion, copy.base);
   };
 
   const dismissLocalCopy = () => {
-    clearLocalCopies(initial.article?.id ?? null);
+    clearLocalCopies(autosave.current?.id ?? initial.article?.id ?? null);
     setOfferDismissed(true);
+    setReturnedCopy(null);
   };
 
-  const takeLatest = async () => {
+  async function takeLatest({ keepCopies = false } = {}) {
     const current = autosave.current;
     if (!current) return;
     try {
@@ -157,11 +199,11 @@ export function useArticleEditor({
       if (!result.ok) return setNotice({ ok: false, text: result.message });
       replaceText(result.data.draft);
       setLive(result.data.live);
-      autosave.accept(result.data.article, result.data.draft);
+      autosave.accept(result.data.article, result.data.draft, { keepCopies });
     } catch {
       setStatus({ kind: 'offline' });
     }
-  };
+  }
 
   const runStep = async (step: WorkflowStep, extra: Record<string, string> = {}): Promise<boolean> => {
     setNotice(null);
@@ -196,6 +238,9 @@ export function useArticleEditor({
     live,
     article,
     abilities,
+    editable,
+    lease,
+    keptCopy,
     status,
     fieldErrors,
     conflict,
@@ -206,7 +251,7 @@ export function useArticleEditor({
     update,
     saveNow: () => void autosave.saveNow('manual'),
     resolveConflict: (choices: Partial<Record<DraftField, 'mine' | 'theirs'>>) => autosave.resolve(choices),
-    takeLatest,
+    takeLatest: () => takeLatest(),
     runStep,
     restoreLocalCopy,
     dismissLocalCopy,

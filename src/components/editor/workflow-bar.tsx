@@ -36,7 +36,7 @@ type Props = {
 
 export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onStep }: Props) {
   const id = useId();
-  const [open, setOpen] = useState<'return' | 'publishRevision' | null>(null);
+  const [open, setOpen] = useState<'return' | 'unpublish' | 'publishRevision' | null>(null);
   const [reason, setReason] = useState('');
   const isBusy = busy !== null;
   const step = (name: WorkflowStep, extra?: Record<string, string>) =>
@@ -57,6 +57,19 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
       {label}
     </button>
   );
+  type Panel = NonNullable<typeof open>;
+  /** A button that opens the panel where the step is confirmed (a reason, or what changes). */
+  const opener = (panel: Panel, label: string, primary = false) => (
+    <button
+      type="button"
+      className={`admin-button${primary ? ' admin-button--primary' : ''}`}
+      aria-expanded={open === panel}
+      disabled={isBusy}
+      onClick={() => setOpen(open === panel ? null : panel)}
+    >
+      {label}
+    </button>
+  );
   return (
     <>
       <div className="editor-actions editor-actions--workflow">
@@ -68,29 +81,10 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
         {abilities.submit ? button('submit', 'Gửi duyệt') : null}
         {abilities.approve ? button('approve', 'Duyệt') : null}
         {abilities.publish ? button('publish', 'Xuất bản') : null}
-        {abilities.publishRevision ? (
-          <button
-            type="button"
-            className="admin-button admin-button--primary"
-            aria-expanded={open === 'publishRevision'}
-            disabled={isBusy}
-            onClick={() => setOpen(open === 'publishRevision' ? null : 'publishRevision')}
-          >
-            Xuất bản bản sửa
-          </button>
-        ) : null}
+        {abilities.publishRevision ? opener('publishRevision', 'Xuất bản bản sửa', true) : null}
         {article?.hasPendingRevision && abilities.edit ? button('discardRevision', 'Bỏ bản sửa', false) : null}
-        {abilities.return ? (
-          <button
-            type="button"
-            className="admin-button"
-            aria-expanded={open === 'return'}
-            disabled={isBusy}
-            onClick={() => setOpen(open === 'return' ? null : 'return')}
-          >
-            Trả lại
-          </button>
-        ) : null}
+        {abilities.return ? opener('return', 'Trả lại') : null}
+        {abilities.unpublish ? opener('unpublish', 'Gỡ xuất bản') : null}
         {article ? (
           <a
             className="admin-button admin-button--quiet"
@@ -103,10 +97,10 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
         ) : null}
       </div>
 
-      {open === 'return' && abilities.return ? (
+      {(open === 'return' && abilities.return) || (open === 'unpublish' && abilities.unpublish) ? (
         <div className="editor-return" role="group" aria-labelledby={`${id}-ly-do-nhan`}>
           <label id={`${id}-ly-do-nhan`} htmlFor={`${id}-ly-do`}>
-            Lý do trả lại
+            {open === 'return' ? 'Lý do trả lại' : 'Lý do gỡ xuất bản'}
           </label>
           <textarea
             id={`${id}-ly-do`}
@@ -114,15 +108,21 @@ export function WorkflowBar({ article, abilities, busy, draft, live, onSave, onS
             maxLength={RETURN_COMMENT_MAX}
             value={reason}
             autoFocus
+            aria-describedby={`${id}-ly-do-goi-y`}
             onChange={(event) => setReason(event.target.value)}
           />
+          <p id={`${id}-ly-do-goi-y`} className="editor-return__hint">
+            {open === 'return'
+              ? 'Lý do được ghi vào phần Bình luận của bài (các lần trả lại trước vẫn còn) và tác giả nhận được thông báo.'
+              : 'Bài rời trang công khai, trang số bản tin và bản PDF ngay; bài trở về Nháp và lý do được ghi vào phần Bình luận.'}
+          </p>
           <button
             type="button"
             className="admin-button admin-button--primary"
             disabled={isBusy || !reason.trim()}
-            onClick={() => step('return', { comment: reason })}
+            onClick={() => step(open, open === 'return' ? { comment: reason } : { reason })}
           >
-            Gửi lý do và trả lại
+            {open === 'return' ? 'Gửi lý do và trả lại' : 'Gỡ khỏi trang công khai'}
           </button>
         </div>
       ) : null}

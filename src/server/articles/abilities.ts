@@ -35,5 +35,6 @@ export function editorAbilities(actor: PermissionActor, article: ArticleState & 
     return: !pending && (article.status === 'SUBMITTED' || article.status === 'APPROVED') && can(actor, 'article.return'),
     publish: !pending && article.status === 'APPROVED' && can(actor, 'article.publish'),
     publishRevision: pending && can(actor, 'article.publish'),
+    unpublish: !pending && article.status === 'PUBLISHED' && can(actor, 'article.unpublish'),
   };
 }

@@ -12,12 +12,13 @@ import {
   ensureRevision,
   isLiveArticle,
   lockArticle,
-  needsRevision,
+  revisionKindOf,
   savedArticle,
   tagIdsFor,
   validatedBody,
   type ParsedFields,
 } from './content';
+import { assertNotEditedByOther } from '../presence/lease';
 import { articleFieldsSchema, saveModeSchema, versionSchema, type SavedArticle } from '@/schemas/article';
 import { slugify, uniqueSlug } from '@/lib/slug';
 import type { Article } from '@/generated/prisma/client';
@@ -62,7 +63,7 @@ export async function createArticle(actor: PermissionActor, input: unknown): Pro
         updatedById: actor.id,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
         media: { create: mediaIds.map((mediaId) => ({ mediaId })) },
-        revisions: { create: { ...content, version: 1, authorId: actor.id } },
+        revisions: { create: { ...content, version: 1, authorId: actor.id, kind: 'CREATED' } },
       },
     });
     await recordAudit(tx, { actorId: actor.id, action: 'article.created', entityType: 'article', entityId: article.id });
@@ -90,9 +91,12 @@ async function saveText(
   fields: ParsedFields,
   expectedVersion: number,
   mode: 'auto' | 'manual',
+  manualKind: 'SAVED' | 'RESTORED' = 'SAVED',
 ): Promise<SavedArticle> {
   const article = await lockArticle(tx, id);
   assertCanEdit(actor, article);
+  const now = new Date();
+  await assertNotEditedByOther(tx, id, actor.id, now);
   await assertWorkingVersion(tx, article, expectedVersion);
   const { document, mediaIds } = await validatedBody(tx, fields.body);
   const content = contentColumns(fields, document);
@@ -124,8 +128,8 @@ async function saveText(
   const slug = await slugAfterEdit(tx, article, fields.title);
   const tagIds = await tagIdsFor(tx, fields.tags);
   // Another person's unrevisioned autosave is kept before this text replaces it.
-  if (article.updatedById !== null && article.updatedById !== actor.id) await ensureRevision(tx, article, actor.id);
-  const keepRevision = await needsRevision(tx, id, mode, new Date());
+  if (article.updatedById !== null && article.updatedById !== actor.id) await ensureRevision(tx, article, actor.id, 'REPLACED');
+  const revisionKind = mode === 'manual' ? manualKind : await revisionKindOf(tx, id, mode, now);
   await tx.article.update({
     where: { id },
     data: {
@@ -137,10 +141,11 @@ async function saveText(
       updatedById: actor.id,
       tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
       media: { deleteMany: {}, create: mediaIds.map((mediaId) => ({ mediaId })) },
-      ...(keepRevision ? { revisions: { create: { ...content, version, authorId: actor.id } } } : {}),
+      // createdAt from the same clock as the checkpoint rule that reads it.
+      ...(revisionKind ? { revisions: { create: { ...content, version, authorId: actor.id, kind: revisionKind, createdAt: now } } } : {}),
     },
   });
-  if (keepRevision || status !== article.status) {
+  if (revisionKind || status !== article.status) {
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'article.saved',
@@ -162,7 +167,7 @@ export async function restoreRevision(actor: PermissionActor, id: number, input:
     if (!revision) throw new NotFoundError('Không tìm thấy phiên bản này.');
     const tags = await tx.articleTag.findMany({ where: { articleId: id }, include: { tag: true } });
     const fields = { ...revision, tags: tags.map(({ tag }) => tag.name) };
-    const saved = await saveText(tx, actor, id, fields, expectedVersion, 'manual');
+    const saved = await saveText(tx, actor, id, fields, expectedVersion, 'manual', 'RESTORED');
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'article.restored',
@@ -205,7 +210,7 @@ export async function publishRevision(actor: PermissionActor, id: number, input:
         updatedById: pending.authorId ?? actor.id,
         tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
         media: { deleteMany: {}, create: mediaIds.map((mediaId) => ({ mediaId })) },
-        revisions: { create: { ...content, version: pending.version, authorId: pending.authorId ?? actor.id } },
+        revisions: { create: { ...content, version: pending.version, authorId: pending.authorId ?? actor.id, kind: 'REVISION_PUBLISHED' } },
       },
     });
     await recordAudit(tx, {

@@ -6,6 +6,7 @@ import { parseRichDocument, referencedMediaIds } from '@/content/schema';
 import { slugify } from '@/lib/slug';
 import type { articleFieldsSchema, ArticleDraft, ConflictingVersion, SavedArticle } from '@/schemas/article';
 import type { Article, ArticlePendingRevision, Prisma } from '@/generated/prisma/client';
+import type { RevisionKind } from '@/generated/prisma/enums';
 
 // The pieces every article write shares: the content columns, tags and images, the version an
 // editor works from (the article's, or its pending revision's), and the conflict snapshot.
@@ -119,20 +120,21 @@ export async function assertWorkingVersion(tx: Transaction, article: WithPending
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
 /**
- * Whether this save keeps a revision: always when asked for, otherwise (typing paused) at most
- * one automatic checkpoint per ten minutes of editing.
+ * Which revision this save keeps, if any: always one when asked for ("Lưu nháp", restore),
+ * otherwise (typing paused) at most one automatic checkpoint per ten minutes of editing.
  */
-export async function needsRevision(tx: Transaction, articleId: number, mode: 'auto' | 'manual', now: Date): Promise<boolean> {
-  if (mode === 'manual') return true;
+export async function revisionKindOf(tx: Transaction, articleId: number, mode: 'auto' | 'manual', now: Date): Promise<'CHECKPOINT' | null> {
+  if (mode === 'manual') return null;
   const last = await tx.articleRevision.findFirst({ where: { articleId }, orderBy: { version: 'desc' }, select: { createdAt: true } });
-  return !last || now.getTime() - last.createdAt.getTime() >= CHECKPOINT_INTERVAL_MS;
+  return !last || now.getTime() - last.createdAt.getTime() >= CHECKPOINT_INTERVAL_MS ? 'CHECKPOINT' : null;
 }
 
 /**
  * A revision of the article's current text, unless one exists: workflow steps keep what they
- * acted on, and a save by someone else first keeps the text it replaces.
+ * acted on (`kind` says which step), and a save by someone else first keeps the text it
+ * replaces (REPLACED).
  */
-export async function ensureRevision(tx: Transaction, article: Article, fallbackAuthorId: number): Promise<void> {
+export async function ensureRevision(tx: Transaction, article: Article, fallbackAuthorId: number, kind: RevisionKind): Promise<void> {
   await tx.articleRevision.upsert({
     where: { articleId_version: { articleId: article.id, version: article.version } },
     update: {},
@@ -146,6 +148,7 @@ export async function ensureRevision(tx: Transaction, article: Article, fallback
       sourceOutlet: article.sourceOutlet,
       sourceUrl: article.sourceUrl,
       authorId: article.updatedById ?? fallbackAuthorId,
+      kind,
     },
   });
 }

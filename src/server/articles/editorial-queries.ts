@@ -13,6 +13,8 @@ import { EDITORIAL_PAGE_SIZE, pageWindow } from '@/lib/paging';
 
 export type EditorialListItem = {
   id: number;
+  /** The version the next change starts from (a live article's pending revision's). */
+  version: number;
   title: string;
   status: ArticleStatus;
   updatedAt: Date;
@@ -22,6 +24,8 @@ export type EditorialListItem = {
 
 export const listSelect = {
   id: true,
+  version: true,
+  pendingRevision: { select: { version: true } },
   title: true,
   status: true,
   updatedAt: true,
@@ -33,6 +37,7 @@ type ListRow = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
 
 export const toListItem = (row: ListRow): EditorialListItem => ({
   id: row.id,
+  version: row.pendingRevision?.version ?? row.version,
   title: row.title,
   status: row.status,
   updatedAt: row.updatedAt,
@@ -67,6 +72,19 @@ export type ArticleListPage = {
   total: number;
 };
 
+/**
+ * Articles whose title or lead contains the text, accent- and case-insensitive ("chuyen doi so"
+ * finds "Chuyển đổi số"), through the search migration's public.search_normalize: letters and
+ * digits only, so nothing typed can act as a LIKE wildcard.
+ */
+async function idsMatchingText(text: string): Promise<number[]> {
+  const rows = await getDb().$queryRaw<{ id: number }[]>`
+    WITH q AS (SELECT '%' || btrim(public.search_normalize(${text})) || '%' AS pattern)
+    SELECT a.id FROM "Article" a, q
+    WHERE public.search_normalize(a.title) LIKE q.pattern OR public.search_normalize(coalesce(a.lead, '')) LIKE q.pattern`;
+  return rows.map((row) => row.id);
+}
+
 export async function listEditorialArticles(filter: ArticleFilter): Promise<ArticleListPage> {
   const db = getDb();
   const text = filter.text?.trim().slice(0, 200);
@@ -75,7 +93,7 @@ export async function listEditorialArticles(filter: ArticleFilter): Promise<Arti
     authorId: filter.authorId,
     tags: filter.tagSlug ? { some: { tag: { slug: filter.tagSlug } } } : undefined,
     placement: filter.sectionTitle ? { section: { title: filter.sectionTitle } } : undefined,
-    OR: text ? [{ title: { contains: text, mode: 'insensitive' } }, { lead: { contains: text, mode: 'insensitive' } }] : undefined,
+    id: text ? { in: await idsMatchingText(text) } : undefined,
   };
   const total = await db.article.count({ where });
   const { page, pageCount, skip, take } = pageWindow(total, filter.page, EDITORIAL_PAGE_SIZE);
@@ -106,7 +124,7 @@ export async function listFilterChoices() {
 }
 
 /** The text an article and each of its revisions carry. */
-type ArticleContent = {
+export type ArticleContent = {
   title: string;
   lead: string | null;
   body: RichDocument;
@@ -197,37 +215,6 @@ export async function getEditableArticle(id: number): Promise<EditableArticle> {
   };
 }
 
-export type RevisionSummary = { version: number; createdAt: Date; author: string | null };
-
-export async function listRevisions(articleId: number): Promise<RevisionSummary[]> {
-  const rows = await getDb().articleRevision.findMany({
-    where: { articleId },
-    orderBy: { version: 'desc' },
-    select: { version: true, createdAt: true, author: { select: { name: true } } },
-  });
-  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, author: row.author?.name ?? null }));
-}
-
-export type Revision = RevisionSummary & ArticleContent;
-
-export async function getRevision(articleId: number, version: number): Promise<Revision> {
-  const row = await getDb().articleRevision.findUnique({
-    where: { articleId_version: { articleId, version } },
-    include: { author: { select: { name: true } } },
-  });
-  if (!row) throw new NotFoundError('Không tìm thấy phiên bản này.');
-  return {
-    version: row.version,
-    createdAt: row.createdAt,
-    author: row.author?.name ?? null,
-    title: row.title,
-    lead: row.lead,
-    body: storedDocument(row.body),
-    sourceAuthors: row.sourceAuthors,
-    sourceOutlet: row.sourceOutlet,
-    sourceUrl: row.sourceUrl,
-  };
-}
 
 /** The editor's starting point: the text it works on (the pending revision's, if any) as form fields. */
 export function editorDataOf(article: EditableArticle): { article: SavedArticle; draft: ArticleDraft; live: ArticleDraft } {

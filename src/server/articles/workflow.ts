@@ -5,9 +5,14 @@ import { getDb } from '../db/client';
 import { TransitionError } from '../errors';
 import { assertCan, can, ForbiddenError, type PermissionActor } from '../permissions';
 import { parseInput } from '../validation';
+import { postComment } from '../comments/thread';
+import { approverIds, notify } from '../notifications/notify';
+import { enqueueSideEffects } from '../publishing/outbox';
 import { assertWorkingVersion, ensureRevision, isLiveArticle, lockArticle, savedArticle } from './content';
 import { returnCommentSchema, versionSchema, type SavedArticle } from '@/schemas/article';
 import type { Article, Prisma } from '@/generated/prisma/client';
+import type { RevisionKind } from '@/generated/prisma/enums';
+import type { Transaction } from '../db/client';
 
 // The review workflow of one article: Nháp → Chờ duyệt → Đã duyệt → Đã xuất bản, and back
 // with "Trả lại". Each step acts on the exact version the person saw and keeps a revision of it.
@@ -17,8 +22,13 @@ type Transition = {
   from: Article['status'][];
   to: Article['status'];
   auditAction: AuditAction;
+  /** The revision kept of the version the step acted on. */
+  revisionKind: RevisionKind;
   refusal: string;
 };
+
+/** What else the step changes in its transaction: the thread, notifications, side effects. */
+type Effects = (tx: Transaction, article: Article) => Promise<unknown>;
 
 const TRANSITIONS = {
   submit: {
@@ -26,6 +36,7 @@ const TRANSITIONS = {
     from: ['DRAFT'],
     to: 'SUBMITTED',
     auditAction: 'article.submitted',
+    revisionKind: 'SUBMITTED',
     refusal: 'Chỉ gửi duyệt được bài đang là Nháp.',
   },
   approve: {
@@ -33,6 +44,7 @@ const TRANSITIONS = {
     from: ['SUBMITTED'],
     to: 'APPROVED',
     auditAction: 'article.approved',
+    revisionKind: 'APPROVED',
     refusal: 'Chỉ duyệt được bài đang Chờ duyệt.',
   },
   return: {
@@ -40,6 +52,7 @@ const TRANSITIONS = {
     from: ['SUBMITTED', 'APPROVED'],
     to: 'DRAFT',
     auditAction: 'article.returned',
+    revisionKind: 'RETURNED',
     refusal: 'Chỉ trả lại được bài Chờ duyệt hoặc Đã duyệt.',
   },
   publish: {
@@ -47,6 +60,7 @@ const TRANSITIONS = {
     from: ['APPROVED'],
     to: 'PUBLISHED',
     auditAction: 'article.published',
+    revisionKind: 'PUBLISHED',
     refusal: 'Chỉ xuất bản được bài Đã duyệt.',
   },
   // Back to draft, not to approved: an approved article of a public issue would stay visible.
@@ -55,6 +69,7 @@ const TRANSITIONS = {
     from: ['PUBLISHED'],
     to: 'DRAFT',
     auditAction: 'article.unpublished',
+    revisionKind: 'UNPUBLISHED',
     refusal: 'Bài viết chưa được xuất bản.',
   },
 } satisfies Record<string, Transition>;
@@ -72,10 +87,15 @@ async function transition(
   expectedVersion: number,
   extra: (article: Article, now: Date) => Prisma.ArticleUncheckedUpdateInput,
   auditData?: Prisma.InputJsonObject,
+  effects?: Effects,
 ): Promise<SavedArticle> {
   assertCan(actor, step.action);
   return getDb().$transaction(async (tx) => {
     const article = await lockArticle(tx, id);
+    await assertWorkingVersion(tx, article, expectedVersion);
+    if (article.pendingRevision) throw new TransitionError(PENDING_FIRST);
+    if (!step.from.includes(article.status)) throw new TransitionError(step.refusal);
+    // After the status: "only drafts can be submitted" says more than "not allowed".
     if (
       step.action === 'article.submit' &&
       !can(actor, 'article.editOwnDraft', article) &&
@@ -83,11 +103,8 @@ async function transition(
     ) {
       throw new ForbiddenError(step.action);
     }
-    await assertWorkingVersion(tx, article, expectedVersion);
-    if (article.pendingRevision) throw new TransitionError(PENDING_FIRST);
-    if (!step.from.includes(article.status)) throw new TransitionError(step.refusal);
     const now = new Date();
-    await ensureRevision(tx, article, actor.id);
+    await ensureRevision(tx, article, actor.id, step.revisionKind);
     const updated = await tx.article.update({ where: { id }, data: { status: step.to, ...extra(article, now) } });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -96,25 +113,42 @@ async function transition(
       entityId: id,
       data: { version: article.version, ...auditData },
     });
+    await effects?.(tx, article);
     return savedArticle(updated, updated.version, await isLiveArticle(tx, updated), false);
   });
 }
 
 export async function submitArticle(actor: PermissionActor, id: number, input: unknown) {
   const { expectedVersion } = parseInput(transitionSchema, input);
-  return transition(actor, id, TRANSITIONS.submit, expectedVersion, () => ({ returnComment: null }));
+  return transition(
+    actor,
+    id,
+    TRANSITIONS.submit,
+    expectedVersion,
+    () => ({ returnComment: null }),
+    undefined,
+    async (tx) => notify(tx, await approverIds(tx), { kind: 'SUBMITTED', actorId: actor.id, articleId: id }),
+  );
 }
 
 /** Approves exactly the version the approver saw. */
 export async function approveArticle(actor: PermissionActor, id: number, input: unknown) {
   const { expectedVersion } = parseInput(transitionSchema, input);
-  return transition(actor, id, TRANSITIONS.approve, expectedVersion, (article) => ({
-    approvedVersion: article.version,
-    approvedById: actor.id,
-    returnComment: null,
-  }));
+  return transition(
+    actor,
+    id,
+    TRANSITIONS.approve,
+    expectedVersion,
+    (article) => ({ approvedVersion: article.version, approvedById: actor.id, returnComment: null }),
+    undefined,
+    (tx, article) => notify(tx, [article.authorId], { kind: 'APPROVED', actorId: actor.id, articleId: id }),
+  );
 }
 
+/**
+ * Back to the author with a comment that joins the article's thread (every return is kept
+ * there); `returnComment` holds the latest one while the article waits for its author.
+ */
 export async function returnArticle(actor: PermissionActor, id: number, input: unknown) {
   const { expectedVersion, comment } = parseInput(returnSchema, input);
   return transition(
@@ -124,6 +158,7 @@ export async function returnArticle(actor: PermissionActor, id: number, input: u
     expectedVersion,
     () => ({ returnComment: comment, approvedVersion: null, approvedById: null }),
     { comment },
+    (tx, article) => postComment(tx, actor, article, { kind: 'RETURN', body: comment, quote: null }),
   );
 }
 
@@ -135,7 +170,10 @@ export async function publishArticle(actor: PermissionActor, id: number, input: 
   }));
 }
 
-/** Takes one published article off the public site, with the reason on record. */
+/**
+ * Takes one published article off the public site, with the reason on record (audit and
+ * thread). Its issue stays public without it: the issue's pages and PDF are refreshed.
+ */
 export async function unpublishArticle(actor: PermissionActor, id: number, input: unknown) {
   const { expectedVersion, reason } = parseInput(unpublishSchema, input);
   return transition(
@@ -145,5 +183,13 @@ export async function unpublishArticle(actor: PermissionActor, id: number, input
     expectedVersion,
     () => ({ publishAt: null, returnComment: reason, approvedVersion: null, approvedById: null }),
     { reason },
+    async (tx, article) => {
+      await postComment(tx, actor, article, { kind: 'UNPUBLISH', body: reason, quote: null });
+      const placement = await tx.articlePlacement.findUnique({
+        where: { articleId: id },
+        select: { section: { select: { issueId: true } } },
+      });
+      if (placement) await enqueueSideEffects(tx, 'issue.changed', placement.section.issueId);
+    },
   );
 }

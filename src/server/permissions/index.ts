@@ -19,6 +19,8 @@ export const ACTIONS = [
   'article.return',
   'article.publish',
   'article.unpublish',
+  'article.comment',
+  'comment.moderate',
   'issue.compose',
   'issue.schedule',
   'issue.publish',
@@ -55,6 +57,10 @@ const ROLES_ALLOWED: Record<Action, readonly Role[]> = {
   'issue.schedule': APPROVERS,
   'issue.publish': APPROVERS,
   'issue.unpublish': APPROVERS,
+  // Not in SPEC's table (round 2): everyone signed in discusses an article; approvers may
+  // resolve or reopen anyone's comment, the others their own or those on their articles.
+  'article.comment': EVERYONE,
+  'comment.moderate': APPROVERS,
   // compose issues (sections, order)
   'issue.compose': EVERYONE,
   // manage users, publication settings

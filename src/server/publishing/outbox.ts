@@ -8,7 +8,8 @@ import { log } from '../logger';
 // LOCKED). A handler runs again if the process dies before the row is marked, so handlers
 // must be idempotent (rendering a PDF twice is harmless).
 
-export type OutboxKind = 'issue.published' | 'issue.unpublished';
+/** `issue.changed`: a public issue lost an article (unpublished on its own). */
+export type OutboxKind = 'issue.published' | 'issue.unpublished' | 'issue.changed';
 export type OutboxEvent = { id: number; kind: OutboxKind; issueId: number };
 export type OutboxHandler = (event: OutboxEvent) => Promise<void> | void;
 

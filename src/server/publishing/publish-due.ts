@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordAudit } from '../audit';
 import { getDb, type Transaction } from '../db/client';
+import { notifyIssuePublished, notifyPublishFailed } from '../notifications/publishing';
 import { enqueueSideEffects } from './outbox';
 import type { Prisma } from '@/generated/prisma/client';
 import { log } from '../logger';
@@ -55,6 +56,8 @@ export async function publishLockedIssue(
     },
   });
   await enqueueSideEffects(tx, 'issue.published', issue.id);
+  // The job published it at its time: whoever scheduled it and the authors hear of it.
+  if (actorId === null) await notifyIssuePublished(tx, issue.id, approvedIds);
   return { issueId: issue.id, publishAt: issue.publishAt, isLate };
 }
 
@@ -84,6 +87,9 @@ export async function publishDueIssues(now = new Date()): Promise<PublishedIssue
       if (takenId === null) throw error;
       log.error('Không xuất bản được số bản tin đã đến giờ; sẽ thử lại ở lượt sau.', { issueId: takenId, error });
       failedIds.push(takenId);
+      await notifyPublishFailed(takenId, error).catch((notifyError: unknown) =>
+        console.error(`Không báo được cho người duyệt về số bản tin (mã ${takenId}).`, notifyError),
+      );
     }
   }
 }

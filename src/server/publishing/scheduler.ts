@@ -3,6 +3,7 @@ import { purgeLoginAttempts } from '../auth/throttle';
 import { startScheduledBackupIfDue } from '../backup/runs';
 import { log } from '../logger';
 import { noteJobRun, removeSelf, reportAlive } from '../ops/instance';
+import { sendDueEmails } from '../notifications/email';
 import { processOutbox } from './outbox';
 import { publishDueIssues } from './publish-due';
 
@@ -39,6 +40,7 @@ async function runOnce() {
     ...(await runStep('tác vụ sau xuất bản', () => processOutbox())),
     // Starts the daily backup when due and returns at once: it runs beside the next rounds.
     ...(await runStep('sao lưu định kỳ', () => startScheduledBackupIfDue())),
+    ...(await runStep('gửi thư thông báo', () => sendDueEmails())),
     // Housekeeping that shares the runner: sign-in attempts are only needed for a while.
     ...(await runStep('dọn lượt đăng nhập cũ', () => purgeLoginAttempts())),
     ...(await runStep('báo máy chủ còn chạy', () => reportAlive())),

@@ -12,8 +12,10 @@ export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
   return {
     OR: [
       { status: 'PUBLISHED', publishAt: { lte: now } },
-      // An approved article of a scheduled issue becomes public with its issue.
-      { status: 'APPROVED', placement: { section: { issue: publicIssueWhere(now) } } },
+      // An approved article of a scheduled issue becomes public with its issue (before the job
+      // marks both published). In an issue already marked published, an approved article is
+      // one taken off and approved again: it waits for "Xuất bản".
+      { status: 'APPROVED', placement: { section: { issue: { status: 'SCHEDULED', publishAt: { lte: now } } } } },
     ],
   };
 }

@@ -79,7 +79,9 @@ function publicArticleSql(now: Date): Prisma.Sql {
       SELECT 1 FROM "ArticlePlacement" p
       JOIN "IssueSection" s ON s.id = p."sectionId"
       JOIN "Issue" i ON i.id = s."issueId"
-      WHERE p."articleId" = a.id AND ${publicIssueSql(now)}
+      -- In an issue already marked published, an approved article is one taken off and
+      -- approved again: it waits for "Xuất bản" (visibility.ts says the same).
+      WHERE p."articleId" = a.id AND i.status = 'SCHEDULED' AND i."publishAt" <= ${utc(now)}
     ))
   )`;
 }

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createArticle, discardRevision, publishRevision, restoreRevision, saveArticle } from '@/server/articles/commands';
 import { editorDataOf, getEditableArticle } from '@/server/articles/editorial-queries';
-import { approveArticle, publishArticle, returnArticle, submitArticle } from '@/server/articles/workflow';
+import { approveArticle, publishArticle, returnArticle, submitArticle, unpublishArticle } from '@/server/articles/workflow';
 import { ValidationError } from '@/server/errors';
 import { runAction } from '@/server/outcome';
 import { parseInput, requireId } from '@/server/validation';
@@ -38,6 +38,10 @@ const STEPS = {
   publish: { run: publishArticle, done: 'Đã xuất bản bài viết.' },
   publishRevision: { run: publishRevision, done: 'Đã xuất bản bản sửa: trang công khai hiển thị nội dung mới.' },
   discardRevision: { run: discardRevision, done: 'Đã bỏ bản sửa; bài giữ nội dung đang xuất bản.' },
+  unpublish: {
+    run: unpublishArticle,
+    done: 'Đã gỡ bài khỏi trang công khai; số bản tin và bản PDF không còn bài này. Bài trở về Nháp, lý do được ghi vào phần Bình luận.',
+  },
 } satisfies Record<WorkflowStep, unknown>;
 
 const isStep = (step: unknown): step is WorkflowStep => typeof step === 'string' && Object.hasOwn(STEPS, step);

@@ -8,16 +8,29 @@ export function ArticleRows({
   items,
   empty,
   showComment = false,
+  selectForm,
 }: {
   items: (EditorialListItem & { tags?: string[] })[];
   empty: string;
   showComment?: boolean;
+  /** The id of the bulk-action form the rows' checkboxes belong to. */
+  selectForm?: string;
 }) {
   if (items.length === 0) return <p className="article-rows__empty">{empty}</p>;
   return (
     <ul className="article-rows">
       {items.map((item) => (
-        <li key={item.id} className="article-rows__item">
+        <li key={item.id} className={`article-rows__item${selectForm ? ' article-rows__item--selectable' : ''}`}>
+          {selectForm ? (
+            <input
+              type="checkbox"
+              className="article-rows__select"
+              form={selectForm}
+              name="chon"
+              value={`${item.id}:${item.version}`}
+              aria-label={`Chọn bài “${item.title}”`}
+            />
+          ) : null}
           <Link href={`/quan-tri/bai-viet/${item.id}`} className="article-rows__title">
             {item.title}
           </Link>

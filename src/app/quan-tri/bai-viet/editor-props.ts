@@ -9,6 +9,10 @@ import type { PermissionActor } from '@/server/permissions';
 import { parseId } from '@/lib/route-params';
 import { abilityKey, ARTICLE_STATUSES } from '@/schemas/article';
 import { createArticleAction, loadArticleAction, saveArticleAction, workflowAction } from './actions';
+import { addCommentAction, resolveCommentAction } from './comment-actions';
+import { listColleagues, listComments } from '@/server/comments/queries';
+import { COMMENTS_ANCHOR } from '@/server/notifications/messages';
+import type { CommentActions } from '@/schemas/comment';
 
 // What the article pages hand the editor besides the article itself.
 
@@ -19,6 +23,14 @@ export const editorActions: ArticleEditorProps['actions'] = {
   step: workflowAction,
   load: loadArticleAction,
 };
+
+const commentActions: CommentActions = { add: addCommentAction, resolve: resolveCommentAction };
+
+/** The article's thread as this person sees it, and what the thread needs to write in it. */
+export async function commentsContext(actor: PermissionActor, articleId: number) {
+  const [initial, colleagues] = await Promise.all([listComments(actor, articleId), listColleagues()]);
+  return { initial, colleagues, actions: commentActions, anchor: COMMENTS_ANCHOR };
+}
 
 /** Buttons per state for this person, status labels, and the tags to suggest. */
 export async function editorContext(actor: PermissionActor, authorId: number) {

@@ -3,12 +3,18 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { singleLineText } from '@/schemas/text';
 import { Pagination } from '@/components/public/pagination';
+import { BULK_FORM_ID, BulkForm } from '@/components/admin/bulk-form';
 import { requirePageActor } from '@/server/auth/session';
+import { listMoveTargets } from '@/server/articles/bulk';
+import { can } from '@/server/permissions';
+import type { BulkAction } from '@/schemas/bulk';
 import { ARTICLE_SORTS, listEditorialArticles, listFilterChoices, type ArticleFilter } from '@/server/articles/editorial-queries';
 import { ARTICLE_STATUS_LABELS } from '@/server/issues/preflight';
 import { parsePageParam } from '@/lib/route-params';
 import { ArticleRows } from './article-table';
+import { bulkArticlesAction } from './bulk-actions';
 import './editor.css';
+import './collaboration.css';
 
 export const metadata: Metadata = { title: 'Bài viết' };
 
@@ -70,7 +76,7 @@ const filterSchema = z.object({
 });
 
 export default async function ArticlesPage({ searchParams }: Props) {
-  await requirePageActor('/quan-tri/bai-viet');
+  const actor = await requirePageActor('/quan-tri/bai-viet');
   const raw = await searchParams;
   const params = filterSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value) || undefined])));
   const filter: ArticleFilter = {
@@ -82,7 +88,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
     sort: params['sap-xep'],
     page: parsePageParam(raw.trang),
   };
-  const [list, choices] = await Promise.all([listEditorialArticles(filter), listFilterChoices()]);
+  const [list, choices, moveTargets] = await Promise.all([listEditorialArticles(filter), listFilterChoices(), listMoveTargets()]);
+  // Only the steps this person may take are offered; each article is checked again anyway.
+  const bulkActions: BulkAction[] = can(actor, 'article.approve') ? ['submit', 'approve', 'tag', 'move'] : ['submit', 'tag', 'move'];
   const hrefFor = (page: number) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
@@ -97,7 +105,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </p>
       <form method="get" className="admin-form article-filters" role="search" aria-label="Lọc bài viết">
         <div className="admin-field">
-          <label htmlFor="loc-q">Tìm theo tiêu đề, sapo</label>
+          <label htmlFor="loc-q">Tìm theo tiêu đề, sapo (gõ có dấu hay không dấu đều được)</label>
           <input id="loc-q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
         </div>
         <FilterSelect
@@ -135,7 +143,15 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </button>
       </form>
       <p role="status">{list.total} bài viết</p>
-      <ArticleRows items={list.items} empty="Không có bài viết nào khớp bộ lọc." />
+      {list.items.length > 0 ? (
+        <BulkForm
+          action={bulkArticlesAction}
+          actions={bulkActions}
+          moveTargets={moveTargets}
+          knownTags={choices.tags.map((tag) => tag.name)}
+        />
+      ) : null}
+      <ArticleRows items={list.items} empty="Không có bài viết nào khớp bộ lọc." selectForm={BULK_FORM_ID} />
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
     </>
   );

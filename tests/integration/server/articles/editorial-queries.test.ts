@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, saveArticle } from '@/server/articles/commands';
 import { approveArticle, returnArticle, submitArticle } from '@/server/articles/workflow';
 import { getDashboard } from '@/server/articles/dashboard-queries';
-import { getEditableArticle, getRevision, listEditorialArticles, listRevisions } from '@/server/articles/editorial-queries';
+import { getEditableArticle, listEditorialArticles } from '@/server/articles/editorial-queries';
+import { getRevision, listRevisions } from '@/server/articles/revision-queries';
 import { editorAbilities } from '@/server/articles/abilities';
 import { getDb } from '@/server/db/client';
 import { ForbiddenError } from '@/server/permissions';
@@ -61,6 +62,11 @@ describe('listEditorialArticles', () => {
     const published = await listEditorialArticles({ status: 'PUBLISHED', sort: 'moi-cap-nhat', page: 1 });
     expect(published.total).toBeGreaterThan(0);
     expect(published.items.every((i) => i.status === 'PUBLISHED')).toBe(true);
+    // Accent- and case-insensitive; characters that mean something to LIKE mean nothing here.
+    const unaccented = await listEditorialArticles({ text: 'LOC DANH SACH uu tien', sort: 'tieu-de', page: 1 });
+    expect(unaccented.items.map((i) => i.title)).toEqual(['Lọc danh sách Ưu tiên']);
+    expect((await listEditorialArticles({ text: '%_\\', sort: 'tieu-de', page: 1 })).total).toBeGreaterThan(0);
+    expect((await listEditorialArticles({ text: 'khongcobaivietnaocochunay', sort: 'tieu-de', page: 1 })).total).toBe(0);
     const byAuthor = await listEditorialArticles({ authorId: approver.id, text: 'Lọc danh sách', sort: 'moi-cap-nhat', page: 1 });
     expect(byAuthor.total).toBe(0);
     const far = await listEditorialArticles({ sort: 'moi-cap-nhat', page: 9999 });
@@ -91,8 +97,11 @@ describe('revisions', () => {
   it('keeps every saved version with its author and text', async () => {
     const created = await createArticle(editor, fields('Phiên bản một', 'Văn bản đầu.'));
     await saveArticle(approver, created.id, { ...fields('Phiên bản hai', 'Văn bản sau.'), expectedVersion: 1 });
-    const revisions = await listRevisions(created.id);
-    expect(revisions.map((r) => r.version)).toEqual([2, 1]);
+    const revisions = (await listRevisions(created.id)).items;
+    expect(revisions.map((r) => [r.version, r.kind])).toEqual([
+      [2, 'SAVED'],
+      [1, 'CREATED'],
+    ]);
     expect(revisions[0]!.author).toBe('Trần Văn Duyệt');
     expect((await getRevision(created.id, 1)).title).toBe('Phiên bản một');
     const current = await getEditableArticle(created.id);
@@ -115,11 +124,14 @@ describe('editorAbilities', () => {
       return: false,
       publish: false,
       publishRevision: false,
+      unpublish: false,
     });
     expect(editorAbilities(editor, { ...own, status: 'SUBMITTED' })).toMatchObject({ approve: false, return: false });
     expect(editorAbilities(editor, { ...own, status: 'APPROVED' })).toMatchObject({ edit: false, publish: false });
     expect(editorAbilities(approver, { ...own, status: 'SUBMITTED' })).toMatchObject({ edit: true, approve: true, return: true });
     expect(editorAbilities(approver, { ...own, status: 'APPROVED' })).toMatchObject({ publish: true, return: true, approve: false });
+    expect(editorAbilities(approver, { ...own, status: 'PUBLISHED' })).toMatchObject({ unpublish: true, publish: false });
+    expect(editorAbilities(editor, { ...own, status: 'PUBLISHED' })).toMatchObject({ unpublish: false });
     // The buttons agree with the commands: an editor's forged approval is refused.
     const created = await createArticle(editor, fields('Tự duyệt'));
     await submitArticle(editor, created.id, { expectedVersion: 1 });

@@ -28,7 +28,9 @@ function harness(save: (base: SavedArticle | null, text: ArticleDraft, mode: str
   const copies: { articleId: number | null; baseVersion: number; draft: ArticleDraft }[] = [];
   const replaced: ArticleDraft[] = [];
   const conflicts: unknown[] = [];
+  const taken: string[] = [];
   const on: AutosaveListeners = {
+    taken: (message) => taken.push(message),
     status: (status) => statuses.push(status),
     article: () => undefined,
     conflict: (conflict) => conflicts.push(conflict),
@@ -36,7 +38,7 @@ function harness(save: (base: SavedArticle | null, text: ArticleDraft, mode: str
     draft: (text) => replaced.push(text),
   };
   const autosave = new Autosave(draft(), start, { save, copies: { write: (copy) => copies.push(copy), clear: () => undefined } }, on);
-  return { autosave, statuses, copies, replaced, conflicts };
+  return { autosave, statuses, copies, replaced, conflicts, taken };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -120,5 +122,58 @@ describe('Autosave', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(save.mock.calls[1]![1].title).toBe('Tiêu đề B');
     expect(save.mock.calls[1]![0]?.version).toBe(3);
+  });
+});
+
+describe('Autosave while someone else edits', () => {
+  it('stops sending after a save refused because the article was taken over, keeping the text locally', async () => {
+    const save = vi.fn(async (): Promise<Outcome<SavedArticle>> => ({
+      ok: false,
+      status: 423,
+      message: 'Trần Văn Duyệt đã tiếp quản bài viết lúc 10:05.',
+    }));
+    const { autosave, statuses, copies, taken } = harness(save);
+    autosave.change(draft({ lead: 'Câu chưa lưu' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(statuses.at(-1)).toEqual({ kind: 'taken', message: 'Trần Văn Duyệt đã tiếp quản bài viết lúc 10:05.' });
+    expect(taken).toEqual(['Trần Văn Duyệt đã tiếp quản bài viết lúc 10:05.']);
+    expect(copies.at(-1)?.draft.lead).toBe('Câu chưa lưu');
+    expect(autosave.hasUnsavedWork).toBe(true);
+
+    // Nothing more is sent: not on reconnecting, not on another change, not after the retry delay.
+    autosave.retry();
+    autosave.change(draft({ lead: 'Câu chưa lưu, thêm' }));
+    await vi.advanceTimersByTimeAsync(OFFLINE_RETRY_MS * 2);
+    expect(save).toHaveBeenCalledTimes(1);
+
+    // Editing again: the next change is saved.
+    save.mockImplementation(async () => ok(saved(3)));
+    autosave.resume();
+    autosave.change(draft({ lead: 'Tiếp tục' }));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(statuses.at(-1)?.kind).toBe('saved');
+  });
+});
+
+describe('Autosave restoring a local copy', () => {
+  it('merges against the text the copy started from, so a colleague’s newer change to the same field waits for a choice', async () => {
+    const original = draft({ lead: 'Sapo gốc' });
+    const theirs: ConflictingVersion = { ...draft({ lead: 'Sapo của đồng nghiệp' }), version: 2, updatedAt: new Date().toISOString() };
+    const save = vi.fn<(base: SavedArticle | null) => Promise<Outcome<SavedArticle>>>(async () => ({
+      ok: false,
+      status: 409,
+      message: 'Xung đột',
+      conflict: theirs,
+    }));
+    const { autosave, conflicts, copies } = harness(save, saved(2));
+    // The editor now shows the colleague's text; the copy was written on version 1.
+    autosave.accept(saved(2), draft({ lead: 'Sapo của đồng nghiệp' }));
+    autosave.restore(draft({ lead: 'Sapo của tôi' }), 1, original);
+    expect(copies.at(-1)).toMatchObject({ baseVersion: 1, base: { lead: 'Sapo gốc' } });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(save.mock.calls[0]![0]?.version).toBe(1);
+    const conflict = conflicts.at(-1) as { merge: { contested: string[] } } | null;
+    expect(conflict?.merge.contested).toEqual(['lead']);
   });
 });

@@ -13,6 +13,8 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'article.return': { EDITOR: false, APPROVER: true, ADMIN: true },
   'article.publish': { EDITOR: false, APPROVER: true, ADMIN: true },
   'article.unpublish': { EDITOR: false, APPROVER: true, ADMIN: true },
+  'article.comment': { EDITOR: true, APPROVER: true, ADMIN: true },
+  'comment.moderate': { EDITOR: false, APPROVER: true, ADMIN: true },
   'issue.compose': { EDITOR: true, APPROVER: true, ADMIN: true },
   'issue.schedule': { EDITOR: false, APPROVER: true, ADMIN: true },
   'issue.publish': { EDITOR: false, APPROVER: true, ADMIN: true },
