@@ -215,7 +215,6 @@ export async function getEditableArticle(id: number): Promise<EditableArticle> {
   };
 }
 
-
 /** The editor's starting point: the text it works on (the pending revision's, if any) as form fields. */
 export function editorDataOf(article: EditableArticle): { article: SavedArticle; draft: ArticleDraft; live: ArticleDraft } {
   const pending = article.pendingRevision;
