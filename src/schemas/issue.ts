@@ -135,3 +135,12 @@ export const COMPOSE_OPS = [
   'removeArticle',
 ] as const;
 export type ComposeOp = (typeof COMPOSE_OPS)[number];
+
+/** The print PDF of an issue as laid out now: what the composer shows beside the contents. */
+export type IssuePagePlan = {
+  pageCount: number;
+  pageLimit: number;
+  isOverLimit: boolean;
+  /** In the order of the contents. */
+  articles: { articleId: number; tocNumber: number; title: string; page: number }[];
+};

@@ -10,6 +10,8 @@ import { ArticleItem } from './article-item';
 import { dragAnnouncements, numbered } from './composer-layout';
 import { SectionBlock } from './section-block';
 import { useComposer, type ComposeAction, type ComposerIssue } from './use-composer';
+import { PagePlanSummary } from './page-plan-summary';
+import { usePagePlan, type PagePlanAction } from './use-page-plan';
 
 // The composer: sections and their articles, changed with buttons or by dragging (pointer or
 // keyboard), with the numbered table of contents beside them.
@@ -23,6 +25,7 @@ export function Composer({
   candidates,
   query,
   compose,
+  pagePlan,
 }: {
   issue: ComposerIssue;
   /** Only a draft issue's layout can change. */
@@ -30,6 +33,7 @@ export function Composer({
   candidates: Candidate[];
   query: string;
   compose: ComposeAction;
+  pagePlan: PagePlanAction;
 }) {
   const state = useComposer({ issue, isEditable, compose });
   const { sections, isBusy } = state;
@@ -38,6 +42,9 @@ export function Composer({
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const layout = numbered(sections);
   const articleCount = layout.reduce((sum, section) => sum + section.articles.length, 0);
+  const plan = usePagePlan(issue.id, issue.version, pagePlan);
+  // Pages of the saved layout; shown only while the screen shows that layout.
+  const pageOf = new Map(plan.kind === 'ready' && sections === issue.sections ? plan.plan.articles.map((a) => [a.articleId, a.page]) : []);
 
   return (
     <div className="composer">
@@ -110,6 +117,7 @@ export function Composer({
 
         <nav aria-labelledby="tieu-de-muc-luc" className="admin-panel composer__toc">
           <h2 id="tieu-de-muc-luc">Mục lục</h2>
+          {articleCount > 0 ? <PagePlanSummary state={plan} /> : null}
           {articleCount === 0 ? <p className="composer__empty">Chưa có bài viết nào.</p> : null}
           {layout.map((section) =>
             section.articles.length ? (
@@ -117,7 +125,10 @@ export function Composer({
                 <h3>{section.title}</h3>
                 <ol start={section.articles[0]!.tocNumber}>
                   {section.articles.map((article) => (
-                    <li key={article.id}>{article.title}</li>
+                    <li key={article.id}>
+                      {article.title}
+                      {pageOf.has(article.id) ? <span className="composer-toc__page"> · tr. {pageOf.get(article.id)}</span> : null}
+                    </li>
                   ))}
                 </ol>
               </div>

@@ -4,6 +4,9 @@ import { getIssueView } from '@/server/issues/queries';
 import { assertCan, type PermissionActor } from '@/server/permissions';
 import { issuePdfKey } from './cache';
 import { planIssuePdf } from './render';
+import type { IssuePagePlan } from '@/schemas/issue';
+
+export type { IssuePagePlan };
 
 /** Luật Báo chí 2016, art. 34: a licensed bản tin has at most 64 pages. */
 export const PRESS_LAW_PAGE_LIMIT = 64;
@@ -11,14 +14,6 @@ export const PRESS_LAW_PAGE_LIMIT = 64;
 const PLAN_TIME_LIMIT_MS = 20_000;
 /** Layouts remembered by content; the composer asks again for the same order often. */
 const REMEMBERED = 50;
-
-export type IssuePagePlan = {
-  pageCount: number;
-  pageLimit: number;
-  isOverLimit: boolean;
-  /** In the order of the contents. */
-  articles: { articleId: number; tocNumber: number; title: string; page: number }[];
-};
 
 const remembered = new Map<string, Promise<IssuePagePlan>>();
 

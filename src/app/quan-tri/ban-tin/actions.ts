@@ -17,7 +17,9 @@ import {
 import { publishIssueNow, scheduleIssue, unpublishIssue } from '@/server/issues/release';
 import { ValidationError } from '@/server/errors';
 import { runAction } from '@/server/outcome';
-import { parseInput } from '@/server/validation';
+import { parseInput, requireId } from '@/server/validation';
+import { getIssuePagePlan, type IssuePagePlan } from '@/server/pdf/plan';
+import type { Outcome } from '@/lib/outcome';
 import { parseVietnameseDateTime } from '@/lib/dates';
 import { formFields } from '@/lib/form-data';
 import { idField, positionField } from '@/lib/route-params';
@@ -163,4 +165,15 @@ export async function unpublishIssueAction(_state: FormState, formData: FormData
     revalidatePath(`${LIST}/${outcome.data.id}`);
   }
   return outcome;
+}
+
+/**
+ * For the composer: the print PDF's page count (and the 64-page limit) and each article's
+ * first page, for the issue as it is saved now. Cheap enough to ask after every change: one
+ * layout in a PDF worker, remembered by content.
+ */
+export async function issuePagePlanAction(id: unknown): Promise<Outcome<IssuePagePlan>> {
+  return runAction({ attempted: 'issue.pagePlan', entity: { type: 'issue', id }, done: '' }, (actor) =>
+    getIssuePagePlan(actor, requireId(id, 'số bản tin')),
+  );
 }

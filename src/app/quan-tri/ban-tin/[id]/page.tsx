@@ -11,7 +11,7 @@ import { AuditTrail } from '@/components/admin/audit-trail';
 import { Composer } from '@/components/composer/composer';
 import { listAuditTrail } from '@/server/audit/queries';
 import { formatIssueNumber } from '@/lib/text';
-import { composeIssueAction, releaseIssueAction, unpublishIssueAction } from '../actions';
+import { composeIssueAction, issuePagePlanAction, releaseIssueAction, unpublishIssueAction } from '../actions';
 import { ReleaseForm, UnpublishForm } from './release-forms';
 import '../ban-tin.css';
 
@@ -92,6 +92,7 @@ export default async function ComposerPage({ params, searchParams }: Props) {
         issue={{ id: issue.id, version: issue.version, sections: issue.sections }}
         isEditable={isDraft}
         compose={composeIssueAction}
+        pagePlan={issuePagePlanAction}
         query={query}
         candidates={candidates.map((article) => ({
           id: article.id,
