@@ -13,8 +13,8 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="site-header__inner">
           <Link href="/" className="site-header__brand">
-            <span className="site-header__kicker">Bản tin</span>
-            <span className="site-header__name">Cải cách hành chính</span>
+            <span className="site-header__kicker">{site?.agencyName ?? 'Bản tin'}</span>
+            <span className="site-header__name">{site?.mastheadTitle ?? 'Bản tin cải cách hành chính'}</span>
           </Link>
           <nav aria-label="Điều hướng chính" className="site-header__nav">
             <Link href="/ban-tin">Các số bản tin</Link>
