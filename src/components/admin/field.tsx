@@ -28,13 +28,18 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-loi`} className="admin-field__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+/** A field's error, where its control's aria-describedby (`${id}-loi`) points. */
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-loi`} className="admin-field__error">
+      {error}
+    </p>
+  ) : null;
 }
 
 export const describedBy = (id: string, hint?: string, error?: string) =>
@@ -109,11 +114,7 @@ export function FileField({ label, name, accept, error }: { label: string; name:
       <span id={`${id}-ten`} className="file-field__name">
         {chosen ?? 'Chưa chọn tệp nào.'}
       </span>
-      {error ? (
-        <p id={`${id}-loi`} className="admin-field__error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }

@@ -193,25 +193,14 @@ export async function getAdjacentPublicIssues(
   issue: IssueLink,
   now = new Date(),
 ): Promise<{ previous: IssueLink | null; next: IssueLink | null }> {
-  const db = getDb();
-  const select = { year: true, number: true } as const;
-  const [previous, next] = await Promise.all([
-    db.issue.findFirst({
-      where: {
-        ...publicIssueWhere(now),
-        OR: [{ year: { lt: issue.year } }, { year: issue.year, number: { lt: issue.number } }],
-      },
-      orderBy: [{ year: 'desc' }, { number: 'desc' }],
-      select,
-    }),
-    db.issue.findFirst({
-      where: {
-        ...publicIssueWhere(now),
-        OR: [{ year: { gt: issue.year } }, { year: issue.year, number: { gt: issue.number } }],
-      },
-      orderBy: [{ year: 'asc' }, { number: 'asc' }],
-      select,
-    }),
-  ]);
+  const neighbour = (side: 'lt' | 'gt') => {
+    const order = side === 'lt' ? 'desc' : 'asc';
+    return getDb().issue.findFirst({
+      where: { ...publicIssueWhere(now), OR: [{ year: { [side]: issue.year } }, { year: issue.year, number: { [side]: issue.number } }] },
+      orderBy: [{ year: order }, { number: order }],
+      select: { year: true, number: true },
+    });
+  };
+  const [previous, next] = await Promise.all([neighbour('lt'), neighbour('gt')]);
   return { previous, next };
 }
