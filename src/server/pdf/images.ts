@@ -78,7 +78,7 @@ export async function printImages(issue: IssueView, dir: string): Promise<Map<nu
   );
   if (missing.length) {
     log.warn(`PDF số ${formatIssueNumber(issue.number)}/${issue.year}: thiếu ảnh in trong kho, thay bằng khung trống.`, {
-      mediaIds: missing.sort((a, b) => a - b),
+      mediaIds: missing.sort((a, b) => a - b).join(', '),
     });
   }
   return images;

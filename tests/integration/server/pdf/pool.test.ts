@@ -6,6 +6,7 @@ import type { TypesetJob } from '@/server/pdf/typeset/protocol';
 import type { IssueView } from '@/server/issues/queries';
 import { flat, pdfPages, writePdf } from './poppler';
 import { article, doc, filler, issueView, paragraph, shortArticles } from './views';
+import { log } from '@/server/logger';
 
 const job = (issue: IssueView): TypesetJob => ({
   issue,
@@ -55,14 +56,14 @@ describe('createPdfPool', () => {
   }, 300_000);
 
   it('fails a task whose input breaks the typesetter alone, and goes on with the next', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     pool = createPdfPool({ size: 1, timeLimitMs: 120_000 });
     const broken = { ...small('Hỏng'), issue: { ...small('Hỏng').issue, sections: null } } as unknown as TypesetJob;
     const [failed, next] = await Promise.allSettled([pool.render(broken), pool.render(small('Bài tiếp theo vẫn in được'))]);
     expect(failed.status).toBe('rejected');
     expect((failed as PromiseRejectedResult).reason).toBeInstanceOf(PdfFailedError);
     expect((failed as PromiseRejectedResult).reason.message).toBe('Không tạo được bản PDF, vui lòng thử lại sau.');
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('Bộ tạo PDF không tạo được'));
+    expect(logged).toHaveBeenCalledWith('Bộ tạo PDF không tạo được.', expect.objectContaining({ problem: expect.any(String) }));
     expect(next.status).toBe('fulfilled');
     expect(await textOf((next as PromiseFulfilledResult<{ pdf: Buffer }>).value.pdf)).toContain('Bài tiếp theo vẫn in được');
   }, 180_000);
