@@ -22,10 +22,10 @@ export const idField = z
   .transform(Number)
   .pipe(z.number().max(MAX_ID, 'Giá trị không hợp lệ.'));
 
-/** A form field holding a position in a list (0 is the first). */
-export const positionField = z
+/** A form field holding a whole number from 0: a position in a list (0 is the first), a version not yet saved. */
+export const wholeNumberField = z
   .string()
-  .regex(/^\d{1,6}$/, 'Vị trí không hợp lệ.')
+  .regex(/^\d{1,9}$/, 'Giá trị không hợp lệ.')
   .transform(Number);
 
 /** An id, or null for anything else (a route answers 404). */

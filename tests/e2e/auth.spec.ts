@@ -98,6 +98,6 @@ test('an admin creates an account, and deactivating it ends its open session at 
 test('an empty sign-in form is answered in Vietnamese, not by the browser', async ({ page }) => {
   await page.goto('/dang-nhap');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Hãy nhập email và mật khẩu.');
+  await expect(page.locator('#loi-dang-nhap')).toHaveText('Hãy nhập email và mật khẩu.');
   expect(await page.getByLabel('Email').evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('');
 });

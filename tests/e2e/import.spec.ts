@@ -1,22 +1,14 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './fixtures';
 
 // An editor turns the Word bulletin Số 17 into a draft issue: upload, fix one title on the
 // review screen, "Tạo số", and the composer shows the 15 articles. The approver brings in a
 // back issue from its PDF, which the public archive then serves as the issue's print file.
 
-const PASSWORD = 'DemoCCHC@2025';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 const FIXED_TITLE = `Rà soát, sắp xếp thôn, bản, tổ dân phố dự kiến vào tháng 5/2026 (${Date.now().toString(36)})`;
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 async function upload(page: Page, file: string) {
   await page.getByLabel('Tệp bản tin').setInputFiles(path.join(FIXTURES, file));
@@ -63,13 +55,13 @@ test('the approver imports a back issue from its PDF, served as that issue’s p
   await page.goto('/quan-tri/ban-tin');
   await page.getByRole('link', { name: 'Nhập số cũ' }).click();
   await upload(page, 'so-08-2025.pdf');
-  await expect(page.getByLabel('Ngày phát hành')).toHaveValue('2025-08-10');
+  await expect(page.getByLabel('Ngày phát hành')).toHaveValue('10/08/2025');
   // Filed as a 2024 issue, so the demo's Số 17/2025 stays the latest one other journeys read.
   await page.getByLabel('Số', { exact: true }).fill('38');
   await page.getByLabel('Năm').fill('2024');
-  await page.getByLabel('Từ ngày').fill('2024-08-05');
-  await page.getByLabel('Đến ngày').fill('2024-08-11');
-  await page.getByLabel('Ngày phát hành').fill('2024-08-12');
+  await page.getByLabel('Từ ngày').fill('05/08/2024');
+  await page.getByLabel('Đến ngày').fill('11/08/2024');
+  await page.getByLabel('Ngày phát hành').fill('12/08/2024');
   await page.getByRole('button', { name: 'Tạo số' }).click();
   await expect(page).toHaveURL(/\/quan-tri\/ban-tin\/\d+$/, { timeout: 60_000 });
   await expect(page.getByText('Đã xuất bản').first()).toBeVisible();

@@ -22,7 +22,7 @@ import { getIssuePagePlan, type IssuePagePlan } from '@/server/pdf/plan';
 import type { Outcome } from '@/lib/outcome';
 import { parseVietnameseDateTime } from '@/lib/dates';
 import { formFields } from '@/lib/form-data';
-import { idField, positionField } from '@/lib/route-params';
+import { idField, wholeNumberField } from '@/lib/route-params';
 import { COMPOSE_OPS, type ComposeOp } from '@/schemas/issue';
 import type { PermissionActor } from '@/server/permissions';
 
@@ -81,7 +81,7 @@ const composeForm = z.strictObject({
   expectedVersion: idField,
   sectionId: idField.optional(),
   articleId: idField.optional(),
-  position: positionField.optional(),
+  position: wholeNumberField.optional(),
   title: z.string().optional(),
 });
 

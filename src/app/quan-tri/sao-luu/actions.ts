@@ -8,10 +8,10 @@ import { updateBackupSettings } from '@/server/backup/settings';
 import { runAction } from '@/server/outcome';
 import { parseInput } from '@/server/validation';
 import { formFields } from '@/lib/form-data';
-import { idField } from '@/lib/route-params';
+import { wholeNumberField } from '@/lib/route-params';
 
 const settingsForm = z.strictObject({
-  expectedVersion: idField,
+  expectedVersion: wholeNumberField,
   isEnabled: z.literal('on').optional(),
   dailyTime: z.string(),
   keepCount: z.string(),
