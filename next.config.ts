@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE_CONTROL, SCRIPTLESS_CSP } from './src/lib/http-headers';
+import { EVERY_RESPONSE_HEADERS, PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE_CONTROL, SCRIPTLESS_CSP } from './src/lib/http-headers';
 
 // Public pages served from the page cache (docs/decisions/011-public-page-cache.md): the same
 // for every reader, so a proxy or CDN may share them briefly. A React Server Components request
@@ -47,12 +47,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
+        headers: Object.entries(EVERY_RESPONSE_HEADERS).map(([key, value]) => ({ key, value })),
       },
       {
         // Pages rendered per request get a nonce policy from src/proxy.ts; /media keeps its own

@@ -89,7 +89,8 @@ try {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
   };
   await build(env);
-  next = start([nextBin, 'start', '-p', String(PORT)], env);
+  // The server `npm start` runs (scripts/server.mjs), not `next start`: stored pages leave from it.
+  next = start([path.join(projectRoot, 'scripts/server.mjs')], { ...env, PORT: String(PORT), HOST: '127.0.0.1' });
   const base = `http://127.0.0.1:${PORT}`;
   await waitFor(`${base}/api/health`, next);
 

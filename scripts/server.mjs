@@ -8,6 +8,9 @@
 // - a path with malformed percent-encoding (/bai-viet/%FF) is a 400 here: Next 16.4 tries to
 //   render a "/400" page the App Router does not have and answers 500.
 // Listens on HOST (127.0.0.1 by default: a reverse proxy on the same machine is the way in;
+// - a public page the page cache holds fresh is sent from memory before Next's handler runs
+//   (src/server/page-cache/stored-answer.ts, reached through the runtime on globalThis): the
+//   handler's routing and proxy cost several times the copy itself (bench/web.ts);
 // HOST=0.0.0.0 to listen everywhere) and PORT (3000). Plain JavaScript: it must not run under
 // the react-server condition of the other scripts.
 import { createServer } from 'node:http';
@@ -16,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import next from 'next';
 
 const PEER_HEADER = 'x-bantin-peer';
+const PAGE_CACHE = Symbol.for('bantin.pageCache');
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -41,12 +45,32 @@ const app = next({ dev: isDev, dir: projectRoot, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** True when the page cache answered: same headers and status Next would send, never a stale page. */
+function sendStoredPage(request, response) {
+  const runtime = globalThis[PAGE_CACHE];
+  if (!runtime) return false;
+  const url = request.url ?? '/';
+  const queryAt = url.indexOf('?');
+  const answer = runtime.answer({
+    method: request.method ?? 'GET',
+    pathname: queryAt === -1 ? url : url.slice(0, queryAt),
+    search: queryAt === -1 ? '' : url.slice(queryAt),
+    ifNoneMatch: request.headers['if-none-match'] ?? null,
+    isRsc: request.headers.rsc !== undefined,
+  });
+  if (!answer) return false;
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body ?? undefined);
+  return true;
+}
+
 const server = createServer((request, response) => {
   if (hasMalformedPath(request.url)) {
     response.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(BAD_ADDRESS_PAGE);
     return;
   }
+  if (sendStoredPage(request, response)) return;
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
   void handle(request, response);
 });

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isNestedDeeperThan } from '@/lib/json-depth';
-import { matchesEntityTag, nonceCsp, strictTransportSecurity } from '@/lib/http-headers';
+import { nonceCsp, strictTransportSecurity } from '@/lib/http-headers';
 import { getPublicBaseUrl } from '@/server/env';
 import { getPageCache, isDatabaseReachable } from '@/server/page-cache/runtime';
 import { serviceUnavailableResponse } from '@/server/page-cache/outage';
@@ -52,19 +52,19 @@ async function decodedTexts(request: NextRequest): Promise<string[] | string> {
 }
 
 const PER_REQUEST = /^\/(quan-tri|dang-nhap|tim-kiem)(\/|$)/;
-// What Next's router varies a page on; a shared cache keeps the HTML apart from its RSC body.
-const VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
-
-/** Only a plain GET or HEAD of the address: a query string (`?trang=2` is rewritten later) goes to Next. */
-function storedPage(request: NextRequest): NextResponse {
-  const isPlain = (request.method === 'GET' || request.method === 'HEAD') && request.nextUrl.search === '';
-  const page = isPlain ? getPageCache()?.store.findFresh(request.nextUrl.pathname) : null;
-  if (!page) return NextResponse.next();
-  const headers = { ...page.headers, ETag: page.etag, Vary: VARY, 'x-nextjs-cache': 'HIT', 'Content-Type': 'text/html; charset=utf-8' };
-  if (matchesEntityTag(request.headers.get('if-none-match'), page.etag)) return new NextResponse(null, { status: 304, headers });
+/** A stored page this server holds fresh (when scripts/server.mjs did not already send it); else on to Next. */
+function storedPage(request: NextRequest): Response {
+  const answer = getPageCache()?.answer({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
+    ifNoneMatch: request.headers.get('if-none-match'),
+    isRsc: request.headers.has('rsc'),
+  });
+  if (!answer) return NextResponse.next();
   // A view of the stored bytes, not a copy.
-  const body = request.method === 'HEAD' ? null : new Uint8Array(page.body.buffer as ArrayBuffer, page.body.byteOffset, page.body.length);
-  return new NextResponse(body, { headers: { ...headers, 'Content-Length': String(page.body.length) } });
+  const body = answer.body && new Uint8Array(answer.body.buffer as ArrayBuffer, answer.body.byteOffset, answer.body.length);
+  return new NextResponse(body, { status: answer.status, headers: answer.headers });
 }
 
 /** The same rule as the first two matchers below: upload routes stream their own bodies. */

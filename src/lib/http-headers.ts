@@ -46,6 +46,14 @@ export function nonceCsp(nonce: string): string {
   return render({ ...BASE, 'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"], 'connect-src': ["'self'"] });
 }
 
+/** Sent with every response (next.config.ts headers and the stored pages alike). */
+export const EVERY_RESPONSE_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
 /** HSTS (one year) when the site's public address is https; over http browsers ignore it anyway. */
 export function strictTransportSecurity(publicBaseUrl: string): string | null {
   return publicBaseUrl.startsWith('https://') ? 'max-age=31536000' : null;

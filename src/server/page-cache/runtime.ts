@@ -6,12 +6,19 @@ import { strictTransportSecurity } from '@/lib/http-headers';
 import { ChangeFeed } from './change-feed';
 import { Freshness } from './freshness';
 import { PageStore } from './page-store';
+import { storedAnswer, type StoredAnswer, type StoredRequest } from './stored-answer';
 
 // The page cache of this app server: started once by src/instrumentation.ts, kept on globalThis
 // because Next loads next-cache-handler.mjs, the proxy and the routes as separate bundles that
 // share only the process.
 
-export type PageCacheRuntime = { store: PageStore; freshness: Freshness; feed: ChangeFeed };
+export type PageCacheRuntime = {
+  store: PageStore;
+  freshness: Freshness;
+  feed: ChangeFeed;
+  /** A stored page's complete answer, for src/proxy.ts and scripts/server.mjs (plain JavaScript, same process). */
+  answer: (request: StoredRequest) => StoredAnswer | null;
+};
 
 const KEY = Symbol.for('bantin.pageCache');
 const registry = globalThis as unknown as Record<typeof KEY, PageCacheRuntime | undefined>;
@@ -29,7 +36,7 @@ export function startPageCache(): PageCacheRuntime {
   });
   const feed = new ChangeFeed(env.DATABASE_URL, freshness);
   feed.start();
-  registry[KEY] = { store, freshness, feed };
+  registry[KEY] = { store, freshness, feed, answer: (request) => storedAnswer(store, request) };
   return registry[KEY];
 }
 
