@@ -1,38 +1,10 @@
-// Helpers of bench/pdf.ts that work from outside the app: the production server, the large
+// Helpers of bench/pdf.ts that work from outside the app: stopping the production server, the large
 // generated issue in its database, wrk's latency percentiles, a process tree's memory.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { projectRoot } from '../scripts/lib/database.ts';
 
 const run = promisify(execFile);
-
-/** `next start` of the current build on `port`; resolves once /api/health answers. */
-export async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
-      PUBLIC_BASE_URL: `http://localhost:${port}`,
-    },
-    stdio: 'ignore',
-  });
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('next start đã dừng (đã chạy `npx next build` chưa?).');
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return child;
-    if (Date.now() - started > 90_000) throw new Error('next start không phản hồi sau 90 giây.');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
 
 /** A process and its descendants: pid and resident memory in KB. */
 async function processTree(pid: number): Promise<{ pid: number; rssKb: number }[]> {
@@ -54,7 +26,7 @@ async function processTree(pid: number): Promise<{ pid: number; rssKb: number }[
   return rows.filter(([p]) => tree.has(p)).map(([p, , rssKb]) => ({ pid: p, rssKb }));
 }
 
-/** Stops the server and the next-server process it started (its PDF workers are threads of it). */
+/** Stops the server and any process under it (its PDF workers are threads of it). */
 export async function stopServer(child: ChildProcess): Promise<void> {
   for (const { pid } of await processTree(child.pid!)) process.kill(pid, 'SIGTERM');
 }

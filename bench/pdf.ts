@@ -9,7 +9,8 @@ import { chromium } from '@playwright/test';
 import e2eConfig from '../playwright.config.ts';
 import { createDatabaseIfMissing, openDatabase, projectRoot } from '../scripts/lib/database.ts';
 import { prepareDatabase } from '../scripts/lib/prepare.ts';
-import { ensureLargeIssue, LARGE_ISSUE, startServer, stopServer, touchIssue, treeRssMb, withPeakRss, wrk } from './pdf-server.ts';
+import { startProductionServer } from './lib/production-server.ts';
+import { ensureLargeIssue, LARGE_ISSUE, stopServer, touchIssue, treeRssMb, withPeakRss, wrk } from './pdf-server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CACHED_RUNS = 50;
@@ -157,8 +158,7 @@ try {
   }
   await pool.close();
 
-  const server = await startServer(PORT, benchUrl);
-  const base = `http://127.0.0.1:${PORT}`;
+  const { child: server, base } = await startProductionServer(benchUrl, PORT, (line) => console.log(line));
   try {
     const serverMb = { started: await treeRssMb(server.pid!), loaded: 0, rendered: 0 };
     const chromiumMs = await chromiumPrint(`${base}/ban-tin/2025/17`);
@@ -210,7 +210,7 @@ try {
         ` (${during.renders} bản ${LARGE_ISSUE.number}/${LARGE_ISSUE.year} xong; p99 ×${(during.p99 / idle.p99).toFixed(2)})`,
     );
     console.log(
-      `RSS máy chủ (next-server, kể cả worker PDF): ${serverMb.started} MB khi khởi động, ${serverMb.loaded} MB sau tải wrk, ` +
+      `RSS máy chủ (kể cả worker PDF): ${serverMb.started} MB khi khởi động, ${serverMb.loaded} MB sau tải wrk, ` +
         `${serverMb.rendered} MB sau khi tạo các bản ${LARGE_ISSUE.number}/${LARGE_ISSUE.year}.`,
     );
     console.log(

@@ -4,13 +4,11 @@
 // (the production server sending one of its static CSS files). Run by hand (not part of
 // `npm test`): see bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildEnvironment, needsBuild, nextBin, recordBuild, sourceHash } from '../scripts/lib/build-hash.ts';
-import { projectRoot } from '../scripts/lib/database.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
+import { startProductionServer, waitFor } from './lib/production-server.ts';
 import { assertWrkInstalled, runWrk, type LoadResult } from './lib/wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_DURATION ?? 10);
@@ -34,35 +32,6 @@ function say(line: string) {
   console.log(`[bench] ${line}`);
 }
 
-function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: tiến trình máy chủ đã dừng (mã ${child.exitCode}).`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} không phản hồi sau 90 giây.`);
-}
-
-/** The same rule as `npm start`: build when the hash of what the build reads has changed. */
-async function build(env: NodeJS.ProcessEnv): Promise<void> {
-  const hash = sourceHash(projectRoot, buildEnvironment({ ...env, NODE_ENV: 'production' }));
-  if (!needsBuild(projectRoot, hash)) return say('Bản build production còn mới, dùng lại.');
-  say('Build production (vài phút)…');
-  const child = spawn(process.execPath, [nextBin, 'build'], { cwd: projectRoot, env, stdio: 'inherit' });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error('next build thất bại; xem lỗi ở trên.');
-  recordBuild(projectRoot, hash);
-}
-
 async function ok(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} trả về ${response.status}: không đo một trang lỗi.`);
@@ -81,25 +50,16 @@ const temp = await mkdtemp(path.join(os.tmpdir(), 'bantin-bench-'));
 let next: ChildProcess | undefined;
 let ceiling: ChildProcess | undefined;
 try {
-  // A production build needs a session key; a throwaway one serves the benchmark.
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production' as const,
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString('base64url'),
-  };
-  await build(env);
-  // The server `npm start` runs (scripts/server.mjs), not `next start`: stored pages leave from it.
-  next = start([path.join(projectRoot, 'scripts/server.mjs')], { ...env, PORT: String(PORT), HOST: '127.0.0.1' });
-  const base = `http://127.0.0.1:${PORT}`;
-  await waitFor(`${base}/api/health`, next);
+  const server = await startProductionServer(database.url, PORT, say);
+  next = server.child;
+  const base = server.base;
 
   const issueHtml = await ok(`${base}/ban-tin/2025/17`);
   const asset = /\/_next\/static\/[^"']+\.css/.exec(issueHtml)?.[0];
   if (!asset) throw new Error('Không tìm thấy tệp CSS tĩnh của Next trong trang số 17.');
   const htmlFile = path.join(temp, 'so-17.html');
   await writeFile(htmlFile, issueHtml);
-  ceiling = start(['-e', CEILING_SERVER, htmlFile, String(CEILING_PORT)], process.env);
+  ceiling = spawn(process.execPath, ['-e', CEILING_SERVER, htmlFile, String(CEILING_PORT)], { stdio: ['ignore', 'ignore', 'inherit'] });
   await waitFor(`http://127.0.0.1:${CEILING_PORT}/`, ceiling);
 
   const pages: [string, string][] = [

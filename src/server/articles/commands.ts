@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '../audit';
 import { getDb, type Transaction } from '../db/client';
+import { retryOnUniqueViolation } from '../db/unique';
 import { NotFoundError, TransitionError } from '../errors';
 import { assertCan, ForbiddenError, type PermissionActor } from '../permissions';
 import { parseInput } from '../validation';
@@ -50,25 +51,27 @@ function assertCanEdit(actor: PermissionActor, article: Article) {
 export async function createArticle(actor: PermissionActor, input: unknown): Promise<SavedArticle> {
   assertCan(actor, 'article.create');
   const fields = parseInput(articleFieldsSchema, input);
-  return getDb().$transaction(async (tx) => {
-    const { document, mediaIds } = await validatedBody(tx, fields.body);
-    const slug = await uniqueSlug(slugify(fields.title), (candidate) => isSlugTaken(tx, candidate));
-    const content = contentColumns(fields, document);
-    const tagIds = await tagIdsFor(tx, fields.tags);
-    const article = await tx.article.create({
-      data: {
-        ...content,
-        slug,
-        authorId: actor.id,
-        updatedById: actor.id,
-        tags: { create: tagIds.map((tagId) => ({ tagId })) },
-        media: { create: mediaIds.map((mediaId) => ({ mediaId })) },
-        revisions: { create: { ...content, version: 1, authorId: actor.id, kind: 'CREATED' } },
-      },
-    });
-    await recordAudit(tx, { actorId: actor.id, action: 'article.created', entityType: 'article', entityId: article.id });
-    return savedArticle(article, article.version, false, false);
-  });
+  return retryOnUniqueViolation(() =>
+    getDb().$transaction(async (tx) => {
+      const { document, mediaIds } = await validatedBody(tx, fields.body);
+      const slug = await uniqueSlug(slugify(fields.title), (candidate) => isSlugTaken(tx, candidate));
+      const content = contentColumns(fields, document);
+      const tagIds = await tagIdsFor(tx, fields.tags);
+      const article = await tx.article.create({
+        data: {
+          ...content,
+          slug,
+          authorId: actor.id,
+          updatedById: actor.id,
+          tags: { create: tagIds.map((tagId) => ({ tagId })) },
+          media: { create: mediaIds.map((mediaId) => ({ mediaId })) },
+          revisions: { create: { ...content, version: 1, authorId: actor.id, kind: 'CREATED' } },
+        },
+      });
+      await recordAudit(tx, { actorId: actor.id, action: 'article.created', entityType: 'article', entityId: article.id });
+      return savedArticle(article, article.version, false, false);
+    }),
+  );
 }
 
 const saveSchema = articleFieldsSchema.extend({ expectedVersion: versionSchema, mode: saveModeSchema });
@@ -81,7 +84,7 @@ const saveSchema = articleFieldsSchema.extend({ expectedVersion: versionSchema, 
  */
 export async function saveArticle(actor: PermissionActor, id: number, input: unknown): Promise<SavedArticle> {
   const { expectedVersion, mode, ...fields } = parseInput(saveSchema, input);
-  return getDb().$transaction((tx) => saveText(tx, actor, id, fields, expectedVersion, mode));
+  return retryOnUniqueViolation(() => getDb().$transaction((tx) => saveText(tx, actor, id, fields, expectedVersion, mode)));
 }
 
 async function saveText(

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { getDb, type Transaction } from '../db/client';
+import { isUniqueViolation } from '../db/unique';
 import { assertCan, type PermissionActor } from '../permissions';
 import { ConflictError, TransitionError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -257,7 +258,7 @@ export async function importIssue(actor: PermissionActor, request: ImportRequest
       { timeout: 180_000, maxWait: 10_000 },
     );
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && target.kind !== 'existing') {
+    if (isUniqueViolation(error) && target.kind !== 'existing') {
       const message = `Số ${formatIssueNumber(target.number)}/${target.year} đã tồn tại. Hãy chọn số khác hoặc thêm bài vào số đó.`;
       throw new ConflictError(message, { number: target.number, year: target.year });
     }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordAudit } from '../audit';
 import { getDb } from '../db/client';
+import { isUniqueViolation } from '../db/unique';
 import { assertCan, type PermissionActor } from '../permissions';
 import { ConflictError, NotFoundError } from '../errors';
 import { parseInput } from '../validation';
@@ -8,7 +9,6 @@ import { toVersion, type IssueVersion } from './versioning';
 import { createIssueSchema } from '@/schemas/issue';
 import { TIME_ZONE, parseCalendarDate } from '@/lib/dates';
 import { formatIssueNumber } from '@/lib/text';
-import { Prisma } from '@/generated/prisma/client';
 import type { Cadence } from '@/generated/prisma/enums';
 
 // A new issue: the proposal the "Số mới" form starts from, and its creation with the
@@ -89,7 +89,7 @@ export async function createIssue(actor: PermissionActor, input: unknown): Promi
       return toVersion(issue);
     });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    if (!isUniqueViolation(error)) throw error;
     const key = { publicationId: fields.publicationId, year: fields.year, number: fields.number };
     const existing = await getDb().issue.findUnique({
       where: { publicationId_year_number: key },

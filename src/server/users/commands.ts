@@ -1,9 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import { singleLineText } from '@/schemas/text';
-import { Prisma } from '@/generated/prisma/client';
+import type { Prisma } from '@/generated/prisma/client';
 import { Role } from '@/generated/prisma/enums';
 import { getDb, type Database, type Transaction } from '../db/client';
+import { isUniqueViolation } from '../db/unique';
 import { recordAudit, type AuditAction } from '../audit';
 import { AuthError, ConflictError, NotFoundError, TransitionError } from '../errors';
 import { hashPassword } from '../auth/passwords';
@@ -105,10 +106,6 @@ async function keepOneActiveAdmin(tx: Transaction, target: Target, after: { role
   if (!admins.some((admin) => admin.id !== target.id)) {
     throw new TransitionError('Phải còn ít nhất một tài khoản Quản trị đang hoạt động.');
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 const emailTaken = () => new ConflictError('Chưa tạo được tài khoản.', undefined, { email: 'Email này đã có tài khoản.' });

@@ -28,6 +28,17 @@ beforeAll(async () => {
 });
 
 describe('createArticle', () => {
+  it('gives articles created at the same moment with the same title and a new tag each their own address', async () => {
+    // Each transaction checks the slug and the tag before any inserts: the database's unique
+    // constraints decide, and the loser tries again instead of answering 500.
+    const title = 'Bài viết cùng tên tạo đồng thời';
+    const created = await Promise.all(
+      Array.from({ length: 4 }, () => createArticle(editor, { ...fields(title), tags: ['Chủ đề mới đồng thời'] })),
+    );
+    expect(new Set(created.map((article) => article.slug)).size).toBe(4);
+    expect(await getDb().tag.count({ where: { name: 'Chủ đề mới đồng thời' } })).toBe(1);
+  });
+
   it('creates a draft with a Vietnamese slug, revision 1, tags and an audit event', async () => {
     const created = await createArticle(editor, fields('Đẩy mạnh cải cách thủ tục hành chính năm 2026'));
     expect(created).toMatchObject({ slug: 'day-manh-cai-cach-thu-tuc-hanh-chinh-nam-2026', version: 1, status: 'DRAFT' });
